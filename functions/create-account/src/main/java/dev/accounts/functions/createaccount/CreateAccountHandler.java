@@ -1,0 +1,32 @@
+package dev.accounts.functions.createaccount;
+
+import dev.accounts.core.Services;
+import dev.accounts.core.account.CreateAccount;
+import dev.accounts.core.http.ApiFunction;
+import dev.accounts.core.http.ApiRequest;
+import dev.accounts.core.http.ApiResponse;
+import dev.accounts.core.http.JsonBody;
+import java.util.Map;
+
+/** POST /account/create-account → 201 and the new user. */
+public final class CreateAccountHandler extends ApiFunction {
+    private final CreateAccount createAccount;
+
+    /** Lambda's constructor: wiring from the environment the template sets. */
+    public CreateAccountHandler() {
+        this(System.getenv());
+    }
+
+    public CreateAccountHandler(Map<String, String> env) {
+        this(Services.fromEnvironment(env));
+    }
+
+    public CreateAccountHandler(Services services) {
+        this.createAccount = services.createAccount();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        return ApiResponse.json(201, createAccount.create(JsonBody.of(request)).toPublicJson());
+    }
+}

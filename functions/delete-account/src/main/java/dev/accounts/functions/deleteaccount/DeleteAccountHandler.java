@@ -1,0 +1,40 @@
+package dev.accounts.functions.deleteaccount;
+
+import dev.accounts.core.Services;
+import dev.accounts.core.account.Authenticator;
+import dev.accounts.core.account.DeleteAccount;
+import dev.accounts.core.account.User;
+import dev.accounts.core.http.ApiFunction;
+import dev.accounts.core.http.ApiRequest;
+import dev.accounts.core.http.ApiResponse;
+import dev.accounts.core.token.Issuers;
+import java.util.Map;
+
+/** DELETE /account/delete-account/{id} with the owner's Bearer access token → 204. */
+public final class DeleteAccountHandler extends ApiFunction {
+    private final Authenticator authenticator;
+    private final DeleteAccount deleteAccount;
+    private final Issuers issuers;
+
+    /** Lambda's constructor: wiring from the environment the template sets. */
+    public DeleteAccountHandler() {
+        this(System.getenv());
+    }
+
+    public DeleteAccountHandler(Map<String, String> env) {
+        this(Services.fromEnvironment(env));
+    }
+
+    public DeleteAccountHandler(Services services) {
+        this.authenticator = services.authenticator();
+        this.deleteAccount = services.deleteAccount();
+        this.issuers = services.issuers();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        User caller = authenticator.authenticate(request, issuers.issuerFor(request));
+        deleteAccount.delete(caller, request.pathParameter("id").orElse(""));
+        return ApiResponse.noContent();
+    }
+}

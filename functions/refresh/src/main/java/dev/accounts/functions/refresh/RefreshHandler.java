@@ -1,0 +1,37 @@
+package dev.accounts.functions.refresh;
+
+import dev.accounts.core.Services;
+import dev.accounts.core.account.RefreshTokens;
+import dev.accounts.core.http.ApiFunction;
+import dev.accounts.core.http.ApiRequest;
+import dev.accounts.core.http.ApiResponse;
+import dev.accounts.core.http.JsonBody;
+import dev.accounts.core.token.Issuers;
+import dev.accounts.core.token.TokenResponses;
+import java.util.Map;
+
+/** POST /account/refresh → 200 with a new access token and the next refresh token (rotation always on). */
+public final class RefreshHandler extends ApiFunction {
+    private final RefreshTokens refreshTokens;
+    private final Issuers issuers;
+
+    /** Lambda's constructor: wiring from the environment the template sets. */
+    public RefreshHandler() {
+        this(System.getenv());
+    }
+
+    public RefreshHandler(Map<String, String> env) {
+        this(Services.fromEnvironment(env));
+    }
+
+    public RefreshHandler(Services services) {
+        this.refreshTokens = services.refreshTokens();
+        this.issuers = services.issuers();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        return ApiResponse.json(200,
+                TokenResponses.refresh(refreshTokens.refresh(JsonBody.of(request), issuers.issuerFor(request))));
+    }
+}

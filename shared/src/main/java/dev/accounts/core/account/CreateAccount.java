@@ -1,0 +1,70 @@
+package dev.accounts.core.account;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accounts.core.http.Errors;
+import dev.accounts.core.http.Fields;
+import dev.accounts.core.store.UserStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Sign-up: validates every field as the contract says (all failures at once), hashes, stores atomically. */
+public final class CreateAccount {
+    static final int MAX_NAME_LENGTH = 150;
+    static final String NAME_TOO_LONG = "Ensure this field has no more than 150 characters.";
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+
+    public CreateAccount(UserStore users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public User create(ObjectNode body) {
+        Fields fields = new Fields(body);
+        String username = fields.required("username");
+        String password = fields.required("password");
+        String email = fields.optional("email");
+        String firstName = fields.optional("first_name");
+        String lastName = fields.optional("last_name");
+
+        if (username != null) {
+            String problem = Usernames.problem(username);
+            if (problem != null) {
+                fields.add("username", problem);
+            } else if (users.usernameKeyTaken(Usernames.key(username))) {
+                fields.add("username", Usernames.TAKEN);
+            }
+        }
+        if (!email.isEmpty() && !EmailAddresses.isValid(email)) {
+            fields.add("email", EmailAddresses.INVALID);
+        }
+        checkLength(fields, "first_name", firstName);
+        checkLength(fields, "last_name", lastName);
+        if (password != null) {
+            List<String> problems = policy.problems(password, username == null ? "" : username, email, firstName, lastName);
+            problems.forEach(message -> fields.add("password", message));
+        }
+        fields.throwIfAny();
+
+        User user = new User(UUID.randomUUID().toString(), username, email, firstName, lastName,
+                hasher.hash(password), clock.instant());
+        try {
+            users.create(user);
+        } catch (UserStore.UsernameTakenException lostRace) {
+            throw Errors.field("username", Usernames.TAKEN);
+        }
+        return user;
+    }
+
+    private static void checkLength(Fields fields, String name, String value) {
+        if (value.codePointCount(0, value.length()) > MAX_NAME_LENGTH) {
+            fields.add(name, NAME_TOO_LONG);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.accounts.core.account;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accounts.core.http.Errors;
+import dev.accounts.core.http.Fields;
+import dev.accounts.core.store.LoginAttemptStore;
+import dev.accounts.core.store.UserStore;
+import dev.accounts.core.token.TokenPair;
+import dev.accounts.core.token.TokenService;
+import java.util.Optional;
+
+/**
+ * Login: one answer and one hash's work for wrong passwords and unknown users alike, the lockout checked
+ * first, and a new login family for the refresh token issued.
+ */
+public final class Login {
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final TokenService tokens;
+
+    public Login(UserStore users, PasswordHasher hasher, LoginThrottle throttle, TokenService tokens) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tokens = tokens;
+    }
+
+    public TokenPair login(ObjectNode body, String issuer) {
+        Fields fields = new Fields(body);
+        String username = fields.required("username");
+        String password = fields.required("password");
+        fields.throwIfAny();
+
+        String key = Usernames.key(username);
+        LoginAttemptStore.Attempts before = throttle.checkAllowed(key);
+        Optional<User> user = users.findByUsernameKey(key);
+        boolean matches;
+        if (user.isPresent()) {
+            matches = hasher.verify(password, user.get().passwordHash());
+        } else {
+            hasher.verifyAgainstDummy(password);
+            matches = false;
+        }
+        if (!matches) {
+            throttle.recordFailure(key);
+            throw Errors.noActiveAccount();
+        }
+        throttle.recordSuccess(key, before);
+        return tokens.issue(user.get().id(), tokens.newFamily(), issuer);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.accounts.core.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.accounts.core.log.JsonLog;
+import dev.accounts.core.store.StorageUnavailableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The shape every handler shares: event in, one use-case call, response out. Expected failures arrive as
+ * {@link ApiException}; storage trouble becomes 503; anything else a bare 500 with no detail. Nothing a
+ * client sends can make an exception reach Lambda.
+ */
+public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** The one thing a handler does: answer the request through its use-case. */
+    protected abstract ApiResponse handle(ApiRequest request);
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
+        ApiRequest request = ApiRequest.from(event == null ? new APIGatewayV2HTTPEvent() : event);
+        ApiResponse response = answer(request);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("requestId", request.requestId());
+        fields.put("function", getClass().getSimpleName());
+        fields.put("method", request.method());
+        fields.put("path", request.path());
+        fields.put("status", response.status());
+        fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+        JsonLog.info("request", fields);
+        return response.toLambda();
+    }
+
+    private ApiResponse answer(ApiRequest request) {
+        try {
+            return handle(request);
+        } catch (ApiException e) {
+            return ApiResponse.of(e);
+        } catch (StorageUnavailableException e) {
+            JsonLog.warn("storage unavailable", Map.of("requestId", request.requestId(), "error", e.getMessage()));
+            return ApiResponse.of(Errors.serviceUnavailable());
+        } catch (RuntimeException | StackOverflowError e) {
+            // The class name only: an exception message may quote input, and input may hold a password.
+            JsonLog.error("unexpected failure", Map.of("requestId", request.requestId(),
+                    "error", e.getClass().getName()));
+            return ApiResponse.of(Errors.internal());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.accounts.core.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The parts of an API Gateway HTTP API (payload 2.0) event that the use-cases read, with bodies decoded. */
+public final class ApiRequest {
+    /** The contract's cap on request bodies, checked after base64 decoding. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers;
+    private final Map<String, String> pathParameters;
+    private final String rawBody;
+    private final boolean base64;
+    private final String requestId;
+    private final String domainName;
+    private final String stage;
+
+    private ApiRequest(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = context == null ? null : context.getHttp();
+        this.method = http == null || http.getMethod() == null ? "" : http.getMethod().toUpperCase(Locale.ROOT);
+        this.path = event.getRawPath() == null ? "" : event.getRawPath();
+        // Header names are case-insensitive; API Gateway already lower-cases them, local callers may not.
+        this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    headers.put(name, value);
+                }
+            });
+        }
+        this.pathParameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        this.rawBody = event.getBody();
+        this.base64 = event.getIsBase64Encoded();
+        this.requestId = context == null || context.getRequestId() == null ? "" : context.getRequestId();
+        this.domainName = context == null ? null : context.getDomainName();
+        this.stage = context == null ? null : context.getStage();
+    }
+
+    public static ApiRequest from(APIGatewayV2HTTPEvent event) {
+        return new ApiRequest(event);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters.get(name));
+    }
+
+    /**
+     * The API's public base URL as the client called it, the default token issuer. API Gateway sets
+     * x-forwarded-proto; a named stage is part of the URL, the $default stage is not.
+     */
+    public Optional<String> publicBaseUrl() {
+        if (domainName == null || domainName.isBlank()) {
+            return Optional.empty();
+        }
+        String scheme = header("x-forwarded-proto").orElse("https");
+        String stagePath = stage == null || stage.isBlank() || "$default".equals(stage) ? "" : "/" + stage;
+        return Optional.of(scheme + "://" + domainName + stagePath);
+    }
+
+    /** The body's bytes, decoded from base64 when API Gateway sent it so. */
+    public byte[] bodyBytes() {
+        if (rawBody == null) {
+            return new byte[0];
+        }
+        if (base64) {
+            // A base64 text four thirds the size of the cap cannot decode to less than the cap: refuse before decoding.
+            if (rawBody.length() > (MAX_BODY_BYTES / 3 + 1) * 4 + 4) {
+                throw Errors.bodyTooLarge();
+            }
+            try {
+                return Base64.getMimeDecoder().decode(rawBody);
+            } catch (IllegalArgumentException e) {
+                throw Errors.parseError("the body is not valid base64");
+            }
+        }
+        if (rawBody.length() > MAX_BODY_BYTES) {
+            throw Errors.bodyTooLarge();
+        }
+        return rawBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

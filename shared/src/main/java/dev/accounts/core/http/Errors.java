@@ -1,0 +1,108 @@
+package dev.accounts.core.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error status and body of the contract, decided here and nowhere else. Bodies keep the shapes of
+ * Django REST Framework and simplejwt so that clients of the reference work unchanged.
+ */
+public final class Errors {
+    /** How long a client should wait before retrying when storage is unavailable. */
+    static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+    private static final Map<String, String> BEARER_CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"api\"");
+
+    private Errors() {}
+
+    /** 400 with DRF's field map: {"field": ["message", ...], ...}. */
+    public static ApiException validation(Map<String, List<String>> fieldErrors) {
+        return new ApiException(400, new LinkedHashMap<>(fieldErrors), Map.of());
+    }
+
+    public static ApiException field(String field, String message) {
+        return validation(Map.of(field, List.of(message)));
+    }
+
+    public static ApiException parseError(String reason) {
+        return detail(400, "JSON parse error - " + reason);
+    }
+
+    public static ApiException notAnObject(String gotType) {
+        return new ApiException(400,
+                Map.of("non_field_errors", List.of("Invalid data. Expected a dictionary, but got " + gotType + ".")),
+                Map.of());
+    }
+
+    public static ApiException unsupportedMediaType(String contentType) {
+        return detail(415, "Unsupported media type \"" + contentType + "\" in request.");
+    }
+
+    public static ApiException bodyTooLarge() {
+        return detail(413, "Request body too large.");
+    }
+
+    public static ApiException notAuthenticated() {
+        return new ApiException(401, Map.of("detail", "Authentication credentials were not provided."),
+                BEARER_CHALLENGE);
+    }
+
+    public static ApiException notValidForAnyTokenType() {
+        return tokenError("Given token not valid for any token type", BEARER_CHALLENGE);
+    }
+
+    public static ApiException tokenInvalidOrExpired() {
+        return tokenError("Token is invalid or expired", Map.of());
+    }
+
+    public static ApiException tokenWrongType() {
+        return tokenError("Token has wrong type", Map.of());
+    }
+
+    public static ApiException tokenBlacklisted() {
+        return tokenError("Token is blacklisted", Map.of());
+    }
+
+    public static ApiException userNotFound() {
+        return new ApiException(401, detailAndCode("User not found", "user_not_found"), BEARER_CHALLENGE);
+    }
+
+    public static ApiException permissionDenied() {
+        return detail(403, "You do not have permission to perform this action.");
+    }
+
+    public static ApiException noActiveAccount() {
+        return detail(401, "No active account found with the given credentials");
+    }
+
+    public static ApiException throttled(long retryAfterSeconds) {
+        return new ApiException(429,
+                Map.of("detail", "Request was throttled. Expected available in " + retryAfterSeconds + " seconds."),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    public static ApiException serviceUnavailable() {
+        return new ApiException(503, Map.of("detail", "Service temporarily unavailable, try again later."),
+                Map.of("Retry-After", Integer.toString(UNAVAILABLE_RETRY_AFTER_SECONDS)));
+    }
+
+    /** For the bug we did not foresee: the client learns nothing about the inside. */
+    public static ApiException internal() {
+        return detail(500, "A server error occurred.");
+    }
+
+    private static ApiException tokenError(String detail, Map<String, String> headers) {
+        return new ApiException(401, detailAndCode(detail, "token_not_valid"), headers);
+    }
+
+    private static Map<String, String> detailAndCode(String detail, String code) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("detail", detail);
+        body.put("code", code);
+        return body;
+    }
+
+    private static ApiException detail(int status, String detail) {
+        return new ApiException(status, Map.of("detail", detail), Map.of());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.accounts.core.store.dynamo;
+
+import static dev.accounts.core.store.dynamo.DynamoCalls.absentOrExpired;
+import static dev.accounts.core.store.dynamo.DynamoCalls.call;
+import static dev.accounts.core.store.dynamo.DynamoCalls.failedAt;
+import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
+
+import dev.accounts.core.store.RevocationStore;
+import dev.accounts.core.store.StorageUnavailableException;
+import dev.accounts.core.token.TokenClaims;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** {@link RevocationStore} on the revoked-tokens table; spending also checks the user still exists. */
+public final class DynamoRevocationStore implements RevocationStore {
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<RevocationItem> revocations;
+    private final DynamoDbTable<UserItem> users;
+    private final Clock clock;
+
+    public DynamoRevocationStore(DynamoDbEnhancedClient client, String revokedTokensTable, String usersTable,
+                                 Clock clock) {
+        this.client = client;
+        this.revocations = client.table(revokedTokensTable, RevocationItem.SCHEMA);
+        this.users = client.table(usersTable, UserItem.SCHEMA);
+        this.clock = clock;
+    }
+
+    @Override
+    public SpendOutcome spend(TokenClaims refresh) {
+        long now = clock.instant().getEpochSecond();
+        // One transaction: mark the token spent only if it is unspent, its family and user are not revoked,
+        // and the user still exists. Two concurrent spends cannot both pass the first condition.
+        TransactWriteItemsEnhancedRequest request = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(revocations, TransactPutItemEnhancedRequest.builder(RevocationItem.class)
+                        .item(RevocationItem.of(RevocationItem.TOKEN_PREFIX + refresh.jti(), refresh.userId(),
+                                refresh.expiresAt()))
+                        .conditionExpression(absentOrExpired(now)).build())
+                .addConditionCheck(revocations, ConditionCheck.builder()
+                        .key(key(RevocationItem.FAMILY_PREFIX + refresh.family()))
+                        .conditionExpression(absentOrExpired(now)).build())
+                .addConditionCheck(revocations, ConditionCheck.builder()
+                        .key(key(RevocationItem.USER_PREFIX + refresh.userId()))
+                        .conditionExpression(absentOrExpired(now)).build())
+                .addConditionCheck(users, ConditionCheck.builder()
+                        .key(key(UserItem.USER_PREFIX + refresh.userId()))
+                        .conditionExpression(DynamoCalls.present()).build())
+                .build();
+        try {
+            call("spend refresh token", () -> client.transactWriteItems(request));
+            return SpendOutcome.SPENT;
+        } catch (TransactionCanceledException e) {
+            if (!onlyConditionsFailed(e)) {
+                throw new StorageUnavailableException("spend refresh token", e);
+            }
+            if (failedAt(e, 3) || failedAt(e, 2)) {
+                return SpendOutcome.USER_GONE;
+            }
+            if (failedAt(e, 1)) {
+                return SpendOutcome.REVOKED;
+            }
+            return SpendOutcome.ALREADY_SPENT;
+        }
+    }
+
+    @Override
+    public boolean revokeFamily(String family, String userId, Instant until) {
+        long now = clock.instant().getEpochSecond();
+        try {
+            DynamoCalls.run("revoke family", () -> revocations.putItem(PutItemEnhancedRequest.builder(RevocationItem.class)
+                    .item(RevocationItem.of(RevocationItem.FAMILY_PREFIX + family, userId, until))
+                    .conditionExpression(absentOrExpired(now)).build()));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyRevoked) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean isRevoked(TokenClaims refresh) {
+        Instant now = clock.instant();
+        List<Key> keys = List.of(
+                key(RevocationItem.TOKEN_PREFIX + refresh.jti()),
+                key(RevocationItem.FAMILY_PREFIX + refresh.family()),
+                key(RevocationItem.USER_PREFIX + refresh.userId()));
+        ReadBatch.Builder<RevocationItem> batch = ReadBatch.builder(RevocationItem.class).mappedTableResource(revocations);
+        keys.forEach(k -> batch.addGetItem(r -> r.key(k).consistentRead(true)));
+        return call("read revocations", () -> client.batchGetItem(BatchGetItemEnhancedRequest.builder()
+                        .readBatches(batch.build()).build())
+                .resultsForTable(revocations).stream().anyMatch(item -> item.liveAt(now)));
+    }
+
+    private static Key key(String pk) {
+        return Key.builder().partitionValue(pk).build();
+    }
+}

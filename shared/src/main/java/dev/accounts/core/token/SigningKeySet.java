@@ -1,0 +1,127 @@
+package dev.accounts.core.token;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accounts.core.json.Json;
+import io.jsonwebtoken.security.EcPrivateJwk;
+import io.jsonwebtoken.security.Jwk;
+import io.jsonwebtoken.security.Jwks;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The signing keys: one current key that signs, and every key whose tokens may still be alive, which verify.
+ * Stored as JSON in Secrets Manager: {"current": kid, "keys": [private EC JWKs with kid]}.
+ */
+public final class SigningKeySet {
+    private final String currentKid;
+    private final Map<String, EcPrivateJwk> keys;
+
+    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys) {
+        if (!keys.containsKey(currentKid)) {
+            throw new IllegalArgumentException("the current key " + currentKid + " is not in the key set");
+        }
+        this.currentKid = currentKid;
+        this.keys = Collections.unmodifiableMap(keys);
+    }
+
+    /** A fresh P-256 key pair as a one-key set: for local runs, tests, and the first deploy. */
+    public static SigningKeySet generate(String kid) {
+        Map<String, EcPrivateJwk> keys = new LinkedHashMap<>();
+        keys.put(kid, newKey(kid));
+        return new SigningKeySet(kid, keys);
+    }
+
+    /** The same set plus a new key, which becomes the current one; the old keys keep verifying. */
+    public SigningKeySet withNewCurrentKey(String kid) {
+        Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
+        next.put(kid, newKey(kid));
+        return new SigningKeySet(kid, next);
+    }
+
+    /** The same set without a retired key (never the current one). */
+    public SigningKeySet without(String kid) {
+        if (kid.equals(currentKid)) {
+            throw new IllegalArgumentException("the current key cannot be retired; make another key current first");
+        }
+        Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
+        next.remove(kid);
+        return new SigningKeySet(currentKid, next);
+    }
+
+    public static SigningKeySet fromSecretJson(String json) {
+        try {
+            JsonNode root = Json.parse(json);
+            String current = root.path("current").asText("");
+            Map<String, EcPrivateJwk> keys = new LinkedHashMap<>();
+            for (JsonNode keyNode : root.path("keys")) {
+                Jwk<?> jwk = Jwks.parser().build().parse(Json.write(keyNode));
+                if (!(jwk instanceof EcPrivateJwk ec) || ec.getId() == null) {
+                    throw new IllegalArgumentException("every key must be a private EC JWK with a kid");
+                }
+                keys.put(ec.getId(), ec);
+            }
+            return new SigningKeySet(current, keys);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the signing key secret is not JSON", e);
+        }
+    }
+
+    public String toSecretJson() {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("current", currentKid);
+        ArrayNode array = root.putArray("keys");
+        for (EcPrivateJwk jwk : keys.values()) {
+            try {
+                array.add(Json.parse(Jwks.UNSAFE_JSON(jwk)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Json.write(root);
+    }
+
+    public String currentKid() {
+        return currentKid;
+    }
+
+    public PrivateKey currentPrivateKey() {
+        return keys.get(currentKid).toKeyPair().getPrivate();
+    }
+
+    public Optional<PublicKey> publicKey(String kid) {
+        EcPrivateJwk jwk = kid == null ? null : keys.get(kid);
+        return jwk == null ? Optional.empty() : Optional.of(jwk.toKeyPair().getPublic());
+    }
+
+    /** The public half of every key, as RFC 7517 JWK maps (kty, crv, x, y, kid, use, alg). */
+    public java.util.List<Map<String, Object>> publicJwks() {
+        return keys.values().stream().map(jwk -> {
+            Map<String, Object> pub = new LinkedHashMap<>();
+            jwk.toPublicJwk().forEach((name, value) -> pub.put(name, value));
+            pub.put("use", "sig");
+            pub.put("alg", TokenService.ALGORITHM_NAME);
+            return pub;
+        }).toList();
+    }
+
+    private static EcPrivateJwk newKey(String kid) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            return Jwks.builder().ecKeyPair(pair).id(kid).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot make P-256 keys", e);
+        }
+    }
+}

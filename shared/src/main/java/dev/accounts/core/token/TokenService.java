@@ -1,0 +1,144 @@
+package dev.accounts.core.token;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.ProtectedHeader;
+import io.jsonwebtoken.security.SignatureException;
+import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Issues and verifies the service's JWTs (ES256, JWS compact, header {alg, kid, typ}), with simplejwt's claims
+ * (token_type, exp, iat, jti, user_id) plus iss, sub and, where configured, aud. Verification pins the
+ * algorithm, requires a known kid, and checks signature, exp, iss, aud and token_type.
+ */
+public final class TokenService {
+    public static final String ALGORITHM_NAME = "ES256";
+    static final String FAMILY_CLAIM = "fam";
+
+    private final Supplier<SigningKeySet> keys;
+    private final Clock clock;
+    private final Duration accessLifetime;
+    private final Duration refreshLifetime;
+    private final Optional<String> audience;
+    private final JwtParser parser;
+
+    public TokenService(Supplier<SigningKeySet> keys, Clock clock, Duration accessLifetime, Duration refreshLifetime,
+                        Optional<String> audience) {
+        this.keys = keys;
+        this.clock = clock;
+        this.accessLifetime = accessLifetime;
+        this.refreshLifetime = refreshLifetime;
+        this.audience = audience;
+        this.parser = Jwts.parser()
+                // Only ES256: `none`, HS256 signed with the public key, or any other algorithm never verify.
+                .sig().clear().add(Jwts.SIG.ES256).and()
+                .keyLocator(new KnownKeys())
+                .clock(() -> Date.from(clock.instant()))
+                .build();
+    }
+
+    public Duration refreshLifetime() {
+        return refreshLifetime;
+    }
+
+    /** A new login's family id: every refresh token rotated from this login carries it. */
+    public String newFamily() {
+        return randomId();
+    }
+
+    public TokenPair issue(String userId, String family, String issuer) {
+        SigningKeySet set = keys.get();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String access = sign(set, TokenType.ACCESS, userId, randomId(), null, issuer, now, now.plus(accessLifetime));
+        String refreshJti = randomId();
+        Instant refreshExpiry = now.plus(refreshLifetime);
+        String refresh = sign(set, TokenType.REFRESH, userId, refreshJti, family, issuer, now, refreshExpiry);
+        return new TokenPair(access, refresh,
+                new TokenClaims(TokenType.REFRESH, userId, refreshJti, family, now, refreshExpiry));
+    }
+
+    /** The claims of a valid token of the expected type, issued by `issuer`; else why not. */
+    public TokenClaims verify(String token, TokenType expected, String issuer) throws TokenRejected {
+        TokenClaims claims = verifyAnyType(token, issuer);
+        if (claims.type() != expected) {
+            throw new TokenRejected(TokenRejected.Reason.WRONG_TYPE);
+        }
+        return claims;
+    }
+
+    public TokenClaims verifyAnyType(String token, String issuer) throws TokenRejected {
+        Claims claims;
+        try {
+            claims = parser.parseSignedClaims(token).getPayload();
+        } catch (JwtException | IllegalArgumentException e) {
+            throw new TokenRejected(TokenRejected.Reason.INVALID_OR_EXPIRED);
+        }
+        TokenType type = TokenType.fromClaim(claims.get("token_type"));
+        Object userId = claims.get("user_id");
+        boolean wellFormed = type != null
+                && userId instanceof String id && !id.isEmpty() && id.equals(claims.getSubject())
+                && claims.getId() != null && !claims.getId().isEmpty()
+                && claims.getExpiration() != null && claims.getIssuedAt() != null
+                && issuer.equals(claims.getIssuer())
+                && audienceMatches(claims)
+                && (type != TokenType.REFRESH || claims.get(FAMILY_CLAIM) instanceof String);
+        if (!wellFormed) {
+            throw new TokenRejected(TokenRejected.Reason.INVALID_OR_EXPIRED);
+        }
+        return new TokenClaims(type, (String) userId, claims.getId(),
+                type == TokenType.REFRESH ? (String) claims.get(FAMILY_CLAIM) : null,
+                claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
+    }
+
+    private boolean audienceMatches(Claims claims) {
+        if (audience.isEmpty()) {
+            return claims.getAudience() == null || claims.getAudience().isEmpty();
+        }
+        return claims.getAudience() != null && claims.getAudience().contains(audience.get());
+    }
+
+    private String sign(SigningKeySet set, TokenType type, String userId, String jti, String family, String issuer,
+                        Instant issuedAt, Instant expiresAt) {
+        var builder = Jwts.builder()
+                .header().keyId(set.currentKid()).type("JWT").and()
+                .issuer(issuer)
+                .subject(userId)
+                .id(jti)
+                .issuedAt(Date.from(issuedAt))
+                .expiration(Date.from(expiresAt))
+                .claim("token_type", type.claim())
+                .claim("user_id", userId);
+        audience.ifPresent(aud -> builder.audience().single(aud));
+        if (family != null) {
+            builder.claim(FAMILY_CLAIM, family);
+        }
+        return builder.signWith(set.currentPrivateKey(), Jwts.SIG.ES256).compact();
+    }
+
+    private static String randomId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Finds the verification key by kid; an unknown kid, or a header naming another algorithm, fails. */
+    private final class KnownKeys extends LocatorAdapter<Key> {
+        @Override
+        protected Key locate(ProtectedHeader header) {
+            if (!ALGORITHM_NAME.equals(header.getAlgorithm())) {
+                throw new SignatureException("algorithm not allowed");
+            }
+            return keys.get().publicKey(header.getKeyId())
+                    .orElseThrow(() -> new SignatureException("unknown key id"));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.accounts.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.accounts.core.Services;
+import dev.accounts.core.account.User;
+import dev.accounts.core.testing.MutableClock;
+import dev.accounts.core.testing.TestStack;
+import dev.accounts.core.token.TokenClaims;
+import dev.accounts.core.token.TokenType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class DynamoRevocationStoreTest {
+    private final TestStack stack = TestStack.create();
+    private final MutableClock clock = MutableClock.startingNow();
+    private final Services services = stack.services(clock);
+    private final RevocationStore revocations = services.revocations();
+    private final User user = new User(UUID.randomUUID().toString(), "erin", "", "", "", "hash", Instant.now());
+
+    DynamoRevocationStoreTest() throws Exception {
+        services.users().create(user);
+    }
+
+    @Test
+    void aTokenIsSpentOnce() {
+        TokenClaims token = refresh("fam-1");
+        assertEquals(RevocationStore.SpendOutcome.SPENT, revocations.spend(token));
+        assertEquals(RevocationStore.SpendOutcome.ALREADY_SPENT, revocations.spend(token));
+        assertTrue(revocations.isRevoked(token));
+    }
+
+    @Test
+    void ofConcurrentSpendsExactlyOneSucceeds() throws Exception {
+        TokenClaims token = refresh("fam-2");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<RevocationStore.SpendOutcome>> spends = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                spends.add(() -> revocations.spend(token));
+            }
+            long spent = 0;
+            for (Future<RevocationStore.SpendOutcome> outcome : pool.invokeAll(spends)) {
+                spent += outcome.get() == RevocationStore.SpendOutcome.SPENT ? 1 : 0;
+            }
+            assertEquals(1, spent);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRevokedFamilyStopsItsTokensUntilTheRecordExpires() {
+        TokenClaims token = refresh("fam-3");
+        assertTrue(revocations.revokeFamily("fam-3", user.id(), clock.instant().plus(Duration.ofHours(1))));
+        assertFalse(revocations.revokeFamily("fam-3", user.id(), clock.instant().plus(Duration.ofHours(1))));
+        assertTrue(revocations.isRevoked(token));
+        assertEquals(RevocationStore.SpendOutcome.REVOKED, revocations.spend(token));
+        clock.advance(Duration.ofHours(2));
+        assertFalse(revocations.isRevoked(refresh("fam-3")), "an expired record counts as absent, TTL or not");
+    }
+
+    @Test
+    void aDeletedUsersTokensCannotBeSpent() {
+        services.users().deleteRevokingTokens(user, clock.instant().plus(Duration.ofDays(1)));
+        assertEquals(RevocationStore.SpendOutcome.USER_GONE, revocations.spend(refresh("fam-4")));
+    }
+
+    private TokenClaims refresh(String family) {
+        return new TokenClaims(TokenType.REFRESH, user.id(), UUID.randomUUID().toString(), family, clock.instant(),
+                clock.instant().plus(Duration.ofDays(1)));
+    }
+}

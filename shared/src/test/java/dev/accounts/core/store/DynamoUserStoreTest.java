@@ -1,0 +1,93 @@
+package dev.accounts.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.accounts.core.account.User;
+import dev.accounts.core.testing.TestStack;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The users store against a real DynamoDB endpoint (moto here, LocalStack where Docker runs). */
+class DynamoUserStoreTest {
+    private final TestStack stack = TestStack.create();
+    private final UserStore users = stack.services().users();
+
+    @Test
+    void storesAndFindsAUserByIdAndByNormalisedName() throws Exception {
+        User alice = user("Alice");
+        users.create(alice);
+        assertEquals(alice.username(), users.findById(alice.id()).orElseThrow().username());
+        assertEquals(alice.id(), users.findByUsernameKey("alice").orElseThrow().id());
+        assertTrue(users.usernameKeyTaken("alice"));
+        assertEquals("hash", users.findById(alice.id()).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void aTakenNameWritesNothing() throws Exception {
+        users.create(user("bob"));
+        User second = user("BOB");
+        assertThrows(UserStore.UsernameTakenException.class, () -> users.create(second));
+        assertTrue(users.findById(second.id()).isEmpty(), "the loser's account item must not exist");
+    }
+
+    @Test
+    void ofManyConcurrentSignUpsForOneNameExactlyOneWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String spelling = i % 2 == 0 ? "carol" : "CAROL";
+                attempts.add(() -> {
+                    try {
+                        users.create(user(spelling));
+                        return true;
+                    } catch (UserStore.UsernameTakenException taken) {
+                        return false;
+                    }
+                });
+            }
+            long winners = 0;
+            for (Future<Boolean> result : pool.invokeAll(attempts)) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertEquals(1, winners);
+            assertEquals(1, countItems("USER#"), "one account item, no orphans");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void deletionFreesTheNameAndRevokesTheUsersTokens() throws Exception {
+        User dave = user("dave");
+        users.create(dave);
+        assertTrue(users.deleteRevokingTokens(dave, Instant.now().plusSeconds(3600)));
+        assertTrue(users.findById(dave.id()).isEmpty());
+        assertFalse(users.usernameKeyTaken("dave"));
+        var revoked = stack.dynamoDb().getItem(r -> r.tableName(stack.revokedTokensTable())
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                        "USER#" + dave.id())))).item();
+        assertFalse(revoked.isEmpty(), "a user revocation record is written in the same transaction");
+        assertFalse(users.deleteRevokingTokens(dave, Instant.now().plusSeconds(3600)), "already gone");
+        users.create(user("dave"));
+    }
+
+    private long countItems(String prefix) {
+        return stack.dynamoDb().scan(r -> r.tableName(stack.usersTable())).items().stream()
+                .filter(item -> item.get("pk").s().startsWith(prefix)).count();
+    }
+
+    private static User user(String name) {
+        return new User(UUID.randomUUID().toString(), name, "", "", "", "hash", Instant.now());
+    }
+}

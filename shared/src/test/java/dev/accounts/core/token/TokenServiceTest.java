@@ -1,0 +1,146 @@
+package dev.accounts.core.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accounts.core.json.Json;
+import dev.accounts.core.testing.MutableClock;
+import io.jsonwebtoken.Jwts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class TokenServiceTest {
+    private static final String ISSUER = "https://api.example.com";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final SigningKeySet keys = SigningKeySet.generate("k1");
+    private final TokenService tokens = new TokenService(() -> keys, clock, Duration.ofMinutes(5), Duration.ofDays(1),
+            Optional.empty());
+
+    @Test
+    void issuedTokensCarryTheReferenceClaimsAndVerify() throws Exception {
+        TokenPair pair = tokens.issue("user-1", "fam-1", ISSUER);
+
+        JsonNode header = part(pair.access(), 0);
+        assertEquals("ES256", header.get("alg").asText());
+        assertEquals("k1", header.get("kid").asText());
+        assertEquals("JWT", header.get("typ").asText());
+        JsonNode access = part(pair.access(), 1);
+        assertEquals("access", access.get("token_type").asText());
+        assertEquals("user-1", access.get("user_id").asText());
+        assertEquals("user-1", access.get("sub").asText());
+        assertEquals(ISSUER, access.get("iss").asText());
+        assertEquals(clock.instant().getEpochSecond() + 300, access.get("exp").asLong());
+        assertTrue(access.hasNonNull("jti") && access.hasNonNull("iat"));
+
+        TokenClaims refresh = tokens.verify(pair.refresh(), TokenType.REFRESH, ISSUER);
+        assertEquals("fam-1", refresh.family());
+        assertEquals(clock.instant().plus(Duration.ofDays(1)), refresh.expiresAt());
+        assertEquals("user-1", tokens.verify(pair.access(), TokenType.ACCESS, ISSUER).userId());
+        assertNotEquals(part(pair.access(), 1).get("jti"), part(pair.refresh(), 1).get("jti"));
+    }
+
+    @Test
+    void aTokenOfTheOtherTypeIsRefusedAsWrongType() {
+        TokenPair pair = tokens.issue("user-1", "fam-1", ISSUER);
+        assertEquals(TokenRejected.Reason.WRONG_TYPE,
+                assertThrows(TokenRejected.class, () -> tokens.verify(pair.access(), TokenType.REFRESH, ISSUER)).reason());
+        assertEquals(TokenRejected.Reason.WRONG_TYPE,
+                assertThrows(TokenRejected.class, () -> tokens.verify(pair.refresh(), TokenType.ACCESS, ISSUER)).reason());
+    }
+
+    @Test
+    void expiredTokensAreRefused() {
+        TokenPair pair = tokens.issue("user-1", "fam-1", ISSUER);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertInvalid(pair.access(), TokenType.ACCESS);
+    }
+
+    @Test
+    void anotherIssuerOrAudienceIsRefused() {
+        TokenPair pair = tokens.issue("user-1", "fam-1", ISSUER);
+        assertThrows(TokenRejected.class, () -> tokens.verify(pair.access(), TokenType.ACCESS, "https://evil.example"));
+        TokenService withAudience = new TokenService(() -> keys, clock, Duration.ofMinutes(5), Duration.ofDays(1),
+                Optional.of("my-app"));
+        assertThrows(TokenRejected.class, () -> withAudience.verify(pair.access(), TokenType.ACCESS, ISSUER));
+        TokenPair forApp = withAudience.issue("user-1", "fam-1", ISSUER);
+        assertThrows(TokenRejected.class, () -> tokens.verify(forApp.access(), TokenType.ACCESS, ISSUER));
+    }
+
+    @Test
+    void aTokenSignedByAnUnknownKeyOrWithAnUnknownKidIsRefused() {
+        SigningKeySet other = SigningKeySet.generate("k1");
+        TokenService forger = new TokenService(() -> other, clock, Duration.ofMinutes(5), Duration.ofDays(1),
+                Optional.empty());
+        assertInvalid(forger.issue("user-1", "f", ISSUER).access(), TokenType.ACCESS);
+        SigningKeySet unknownKid = SigningKeySet.generate("k9");
+        assertInvalid(new TokenService(() -> unknownKid, clock, Duration.ofMinutes(5), Duration.ofDays(1),
+                Optional.empty()).issue("user-1", "f", ISSUER).access(), TokenType.ACCESS);
+    }
+
+    @Test
+    void algNoneIsRefused() {
+        String claims = b64("{\"token_type\":\"access\",\"user_id\":\"user-1\",\"sub\":\"user-1\",\"jti\":\"x\","
+                + "\"iss\":\"" + ISSUER + "\",\"iat\":" + clock.instant().getEpochSecond()
+                + ",\"exp\":" + (clock.instant().getEpochSecond() + 60) + "}");
+        assertInvalid(b64("{\"alg\":\"none\",\"kid\":\"k1\",\"typ\":\"JWT\"}") + "." + claims + ".", TokenType.ACCESS);
+    }
+
+    @Test
+    void hs256SignedWithThePublicKeyIsRefused() throws Exception {
+        TokenPair pair = tokens.issue("user-1", "fam-1", ISSUER);
+        String claims = pair.access().split("\\.")[1];
+        String header = b64("{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(keys.publicKey("k1").orElseThrow().getEncoded(), "HmacSHA256"));
+        String signature = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
+        assertInvalid(header + "." + claims + "." + signature, TokenType.ACCESS);
+    }
+
+    @Test
+    void tamperedClaimsAreRefused() {
+        TokenPair pair = tokens.issue("user-1", "fam-1", ISSUER);
+        String[] parts = pair.access().split("\\.");
+        String forged = b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("user-1", "user-2"));
+        assertInvalid(parts[0] + "." + forged + "." + parts[2], TokenType.ACCESS);
+        assertInvalid("not a token", TokenType.ACCESS);
+        assertInvalid("", TokenType.ACCESS);
+    }
+
+    @Test
+    void aJwtFromAnotherLibraryWithoutOurClaimsIsRefused() {
+        String bare = Jwts.builder().header().keyId("k1").and().subject("user-1")
+                .expiration(java.util.Date.from(Instant.now().plusSeconds(60)))
+                .signWith(keys.currentPrivateKey(), Jwts.SIG.ES256).compact();
+        assertInvalid(bare, TokenType.ACCESS);
+    }
+
+    @Test
+    void accessTokensHaveNoFamily() throws Exception {
+        assertNull(tokens.verify(tokens.issue("u", "f", ISSUER).access(), TokenType.ACCESS, ISSUER).family());
+    }
+
+    private void assertInvalid(String token, TokenType type) {
+        assertEquals(TokenRejected.Reason.INVALID_OR_EXPIRED,
+                assertThrows(TokenRejected.class, () -> tokens.verify(token, type, ISSUER)).reason());
+    }
+
+    private static JsonNode part(String token, int index) throws Exception {
+        return Json.parse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]), StandardCharsets.UTF_8));
+    }
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
