@@ -10,6 +10,7 @@ import dev.accounts.core.account.Logout;
 import dev.accounts.core.account.PasswordHasher;
 import dev.accounts.core.account.PasswordPolicy;
 import dev.accounts.core.account.RefreshTokens;
+import dev.accounts.core.account.VerifyToken;
 import dev.accounts.core.aws.AwsClients;
 import dev.accounts.core.config.Settings;
 import dev.accounts.core.store.LoginAttemptStore;
@@ -19,6 +20,7 @@ import dev.accounts.core.store.dynamo.DynamoLoginAttemptStore;
 import dev.accounts.core.store.dynamo.DynamoRevocationStore;
 import dev.accounts.core.store.dynamo.DynamoUserStore;
 import dev.accounts.core.token.Issuers;
+import dev.accounts.core.token.KeyDiscovery;
 import dev.accounts.core.token.RefreshTokenReader;
 import dev.accounts.core.token.SecretsManagerKeySource;
 import dev.accounts.core.token.SigningKeySet;
@@ -93,6 +95,14 @@ public final class Services {
 
     public DeleteAccount deleteAccount() {
         return new DeleteAccount(users(), tokens(), clock);
+    }
+
+    public VerifyToken verifyToken() {
+        return new VerifyToken(tokens(), users(), revocations());
+    }
+
+    public KeyDiscovery keyDiscovery() {
+        return new KeyDiscovery(signingKeys());
     }
 
     public Authenticator authenticator() {

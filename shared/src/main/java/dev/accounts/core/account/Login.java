@@ -3,15 +3,17 @@ package dev.accounts.core.account;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.http.Errors;
 import dev.accounts.core.http.Fields;
+import dev.accounts.core.log.JsonLog;
 import dev.accounts.core.store.LoginAttemptStore;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenPair;
 import dev.accounts.core.token.TokenService;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Login: one answer and one hash's work for wrong passwords and unknown users alike, the lockout checked
- * first, and a new login family for the refresh token issued.
+ * first, and a new login family for the refresh token issued. A hash in an older scheme is upgraded on success.
  */
 public final class Login {
     private final UserStore users;
@@ -47,6 +49,26 @@ public final class Login {
             throw Errors.noActiveAccount();
         }
         throttle.recordSuccess(key, before);
+        upgradeHashIfDue(user.get(), password);
         return tokens.issue(user.get().id(), tokens.newFamily(), issuer);
+    }
+
+    /**
+     * A hash in an older scheme (pbkdf2_sha256 from Django) is replaced now, the one moment the password is
+     * known. Best effort: if the write fails the old hash still verifies, and the next login tries again.
+     */
+    private void upgradeHashIfDue(User user, String password) {
+        String oldHash = user.passwordHash();
+        if (!hasher.needsUpgrade(oldHash)) {
+            return;
+        }
+        try {
+            users.replacePasswordHash(user.withPasswordHash(hasher.hash(password)), oldHash);
+            JsonLog.info("password hash upgraded", Map.of("userId", user.id()));
+        } catch (RuntimeException e) {
+            // The class name only: neither hash nor password belongs in a log.
+            JsonLog.warn("password hash upgrade failed", Map.of("userId", user.id(),
+                    "error", e.getClass().getSimpleName()));
+        }
     }
 }

@@ -9,4 +9,12 @@ public interface PasswordHasher {
 
     /** Spends the same work as a real check, for logins of unknown users, so timing reveals nothing. */
     void verifyAgainstDummy(String password);
+
+    /**
+     * True when a hash that just verified should be replaced by {@link #hash} of the same password: another
+     * scheme (a Django import) or weaker settings. A hasher without a preferred format never asks.
+     */
+    default boolean needsUpgrade(String storedHash) {
+        return false;
+    }
 }

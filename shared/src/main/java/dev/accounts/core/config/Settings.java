@@ -22,8 +22,8 @@ public record Settings(
 
     public static Settings from(Map<String, String> env) {
         return new Settings(
-                required(env, "USERS_TABLE"),
-                required(env, "REVOKED_TOKENS_TABLE"),
+                optional(env, "USERS_TABLE").orElse(null),
+                optional(env, "REVOKED_TOKENS_TABLE").orElse(null),
                 optional(env, "SIGNING_KEY_SECRET_ID"),
                 Duration.ofSeconds(positiveLong(env, "ACCESS_TOKEN_LIFETIME_SECONDS", 300)),
                 Duration.ofSeconds(positiveLong(env, "REFRESH_TOKEN_LIFETIME_SECONDS", 86_400)),
@@ -34,13 +34,26 @@ public record Settings(
                 optional(env, "SECRETSMANAGER_ENDPOINT"));
     }
 
+    /** Needed by every function that touches accounts; not by the key-discovery functions. */
+    @Override
+    public String usersTable() {
+        if (usersTable == null) {
+            throw missing("USERS_TABLE");
+        }
+        return usersTable;
+    }
+
+    @Override
+    public String revokedTokensTable() {
+        if (revokedTokensTable == null) {
+            throw missing("REVOKED_TOKENS_TABLE");
+        }
+        return revokedTokensTable;
+    }
+
     /** The signing key set is needed only by functions that sign or verify; they ask for it here. */
     public String requireSigningKeySecretId() {
         return signingKeySecretId.orElseThrow(() -> missing("SIGNING_KEY_SECRET_ID"));
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        return optional(env, name).orElseThrow(() -> missing(name));
     }
 
     private static Optional<String> optional(Map<String, String> env, String name) {

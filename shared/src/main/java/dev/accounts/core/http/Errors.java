@@ -11,6 +11,7 @@ import java.util.Map;
 public final class Errors {
     /** How long a client should wait before retrying when storage is unavailable. */
     static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+    /** On every 401: RFC 7235 requires a challenge, and simplejwt's views send this one on theirs too. */
     private static final Map<String, String> BEARER_CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"api\"");
 
     private Errors() {}
@@ -52,15 +53,15 @@ public final class Errors {
     }
 
     public static ApiException tokenInvalidOrExpired() {
-        return tokenError("Token is invalid or expired", Map.of());
+        return tokenError("Token is invalid or expired", BEARER_CHALLENGE);
     }
 
     public static ApiException tokenWrongType() {
-        return tokenError("Token has wrong type", Map.of());
+        return tokenError("Token has wrong type", BEARER_CHALLENGE);
     }
 
     public static ApiException tokenBlacklisted() {
-        return tokenError("Token is blacklisted", Map.of());
+        return tokenError("Token is blacklisted", BEARER_CHALLENGE);
     }
 
     public static ApiException userNotFound() {
@@ -72,7 +73,8 @@ public final class Errors {
     }
 
     public static ApiException noActiveAccount() {
-        return detail(401, "No active account found with the given credentials");
+        return new ApiException(401, Map.of("detail", "No active account found with the given credentials"),
+                BEARER_CHALLENGE);
     }
 
     public static ApiException throttled(long retryAfterSeconds) {

@@ -1,6 +1,8 @@
 package dev.accounts.core.http;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.json.Json;
@@ -31,7 +33,7 @@ public final class JsonBody {
         try {
             node = Json.parse(decodeUtf8(bytes));
         } catch (JsonProcessingException e) {
-            throw Errors.parseError(e.getOriginalMessage());
+            throw Errors.parseError(reason(e));
         }
         if (node == null || node.isMissingNode()) {
             return Json.MAPPER.createObjectNode();
@@ -40,6 +42,23 @@ public final class JsonBody {
             throw Errors.notAnObject(pythonTypeName(node));
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * The parser's syntax messages say what is wrong where, in plain words; its limit and databind checks
+     * (nesting depth, trailing data, duplicate keys) quote Jackson's class and feature names, which no answer may.
+     */
+    private static String reason(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "the document is nested too deeply or holds a value too long";
+        }
+        if (e instanceof JsonParseException) {
+            return e.getOriginalMessage();
+        }
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Duplicate field")
+                ? "a field appears more than once"
+                : "extra data after the JSON value";
     }
 
     private static boolean isJson(String contentType) {

@@ -41,11 +41,31 @@ public final class SigningKeySet {
         return new SigningKeySet(kid, keys);
     }
 
-    /** The same set plus a new key, which becomes the current one; the old keys keep verifying. */
-    public SigningKeySet withNewCurrentKey(String kid) {
+    /**
+     * The same set plus a new key that verifies but does not sign yet: step one of a rotation, so that every
+     * function knows the key before any token carries its kid.
+     */
+    public SigningKeySet withAddedKey(String kid) {
+        if (keys.containsKey(kid)) {
+            throw new IllegalArgumentException("the key set already has a key " + kid);
+        }
         Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
         next.put(kid, newKey(kid));
-        return new SigningKeySet(kid, next);
+        return new SigningKeySet(currentKid, next);
+    }
+
+    /** The same keys with `kid` signing from now on: step two of a rotation. */
+    public SigningKeySet withCurrent(String kid) {
+        return new SigningKeySet(kid, new LinkedHashMap<>(keys));
+    }
+
+    /** Adds a key and makes it current at once: for tests and fresh stacks, where no function caches the set. */
+    public SigningKeySet withNewCurrentKey(String kid) {
+        return withAddedKey(kid).withCurrent(kid);
+    }
+
+    public java.util.Set<String> kids() {
+        return keys.keySet();
     }
 
     /** The same set without a retired key (never the current one). */

@@ -36,6 +36,10 @@ public final class Events {
         return new Events("POST", path).body(jsonBody);
     }
 
+    public static Events get(String path) {
+        return new Events("GET", path);
+    }
+
     public static Events delete(String path) {
         return new Events("DELETE", path);
     }

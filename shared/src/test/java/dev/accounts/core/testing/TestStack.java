@@ -73,6 +73,17 @@ public final class TestStack {
         return Services.forTesting(env, clock, () -> keys);
     }
 
+    /** Wiring that reads the key set from the stack's secret, caching it by the given clock. */
+    public Services servicesReadingSecret(Clock clock) {
+        return Services.forTesting(env, clock, null);
+    }
+
+    /** Replaces the stored key set, as an operator's rotation step does. */
+    public void storeKeys(SigningKeySet next) {
+        engine.secretsManagerClient().putSecretValue(r -> r.secretId(env.get("SIGNING_KEY_SECRET_ID"))
+                .secretString(next.toSecretJson()));
+    }
+
     public SigningKeySet keys() {
         return keys;
     }

@@ -1,0 +1,36 @@
+# Build targets for `sam build` (template.yaml: CodeUri ".", Metadata BuildMethod: makefile).
+#
+# SAM copies the checkout into a scratch directory and runs `make build-<LogicalId>` there with
+# ARTIFACTS_DIR set to .aws-sam/build/<LogicalId>. Building from the root keeps the parent pom and the
+# `shared` module within reach of Maven; `-am` builds just what that one function needs. The function's
+# shaded jar goes to $(ARTIFACTS_DIR)/lib/: Lambda's Java runtime puts every jar of lib/ on the class path,
+# so the deployment package is that one jar, unchanged.
+#
+# Needs JDK 25 (JAVA_HOME) and Maven on the machine that runs `sam build`.
+
+MVN ?= mvn
+
+# $(1): the module under functions/ (also its jar's name)
+define package_function
+	$(if $(ARTIFACTS_DIR),,$(error ARTIFACTS_DIR is not set: run this through `sam build`, or pass ARTIFACTS_DIR=<folder>))
+	$(MVN) -q -B -pl functions/$(1) -am package -DskipTests
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/$(1)/target/$(1).jar "$(ARTIFACTS_DIR)/lib/"
+endef
+
+.PHONY: build-CreateAccountFunction build-DeleteAccountFunction build-LoginFunction build-LogoutFunction build-RefreshFunction
+
+build-CreateAccountFunction:
+	$(call package_function,create-account)
+
+build-DeleteAccountFunction:
+	$(call package_function,delete-account)
+
+build-LoginFunction:
+	$(call package_function,login)
+
+build-LogoutFunction:
+	$(call package_function,logout)
+
+build-RefreshFunction:
+	$(call package_function,refresh)

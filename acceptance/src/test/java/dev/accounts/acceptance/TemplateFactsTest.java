@@ -1,0 +1,234 @@
+package dev.accounts.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What a deployer relies on in template.yaml, beyond what cfn-lint can know. */
+class TemplateFactsTest {
+
+    private static final Template TEMPLATE = Template.load();
+    private static final List<String> TABLES = List.of("UsersTable", "RevokedTokensTable");
+    private static final String SECRET_POLICY = "AWSSecretsManagerGetSecretValuePolicy";
+
+    @Test
+    void declaresTheFiveFunctionsOfTheContract() {
+        assertEquals(Set.of("POST /account/create-account", "DELETE /account/delete-account/{id}", "POST /account/login",
+                        "POST /account/logout", "POST /account/refresh"),
+                Set.copyOf(TEMPLATE.routes().stream().map(Template.Route::routeKey).toList()));
+        for (Template.Route route : TEMPLATE.routes()) {
+            JsonNode event = TEMPLATE.resource(route.functionId()).path("Properties").path("Events");
+            event.forEach(e -> assertEquals("AccountApi", e.path("Properties").path("ApiId").asText(),
+                    route + " must be on the one HTTP API"));
+        }
+        assertEquals("Stage", TEMPLATE.resource("AccountApi").path("Properties").path("StageName").asText(),
+                "the API's stage comes from the Stage parameter");
+    }
+
+    @Test
+    void everyFunctionRunsJava25() {
+        for (String id : TEMPLATE.functionIds()) {
+            assertEquals("java25", TEMPLATE.effective(id, "Runtime").asText(), id + " runtime");
+        }
+    }
+
+    @Test
+    void arm64IsDeclaredOnceInGlobals() {
+        assertEquals(List.of("arm64"), texts(TEMPLATE.functionGlobals().path("Architectures")));
+        for (String id : TEMPLATE.functionIds()) {
+            // SAM concatenates a function's list with the Globals' one, and Lambda refuses two architectures
+            assertTrue(TEMPLATE.resource(id).path("Properties").path("Architectures").isMissingNode(),
+                    id + " declares Architectures again");
+        }
+    }
+
+    @Test
+    void everyFunctionIsPublishedWithSnapStartBehindAnAlias() {
+        for (String id : TEMPLATE.functionIds()) {
+            assertEquals("PublishedVersions", TEMPLATE.effective(id, "SnapStart").path("ApplyOn").asText(), id + " SnapStart");
+            assertFalse(TEMPLATE.effective(id, "AutoPublishAlias").asText("").isBlank(), id + " has no AutoPublishAlias");
+        }
+    }
+
+    @Test
+    void everyFunctionHasMemoryAndATimeoutWithinTheApisOwn() {
+        for (String id : TEMPLATE.functionIds()) {
+            assertTrue(TEMPLATE.effective(id, "MemorySize").asInt() >= 512, id + " MemorySize");
+            int timeout = TEMPLATE.effective(id, "Timeout").asInt();
+            // an HTTP API gives up on its integration after 30 s: a longer function timeout only burns money
+            assertTrue(timeout > 0 && timeout <= 30, id + " Timeout " + timeout);
+        }
+    }
+
+    @Test
+    void everyHandlerClassIsASourceFileOfItsFunctionModule() {
+        for (String id : TEMPLATE.functionIds()) {
+            String handler = TEMPLATE.effective(id, "Handler").asText();
+            assertTrue(handler.endsWith("::handleRequest"), id + " handler " + handler);
+            String className = handler.substring(0, handler.indexOf("::"));
+            Path source = Repository.file("functions/" + Template.module(id) + "/src/main/java/"
+                    + className.replace('.', '/') + ".java");
+            assertTrue(Files.isRegularFile(source), id + ": no source file " + Repository.ROOT.relativize(source));
+        }
+    }
+
+    @Test
+    void samBuildPackagesEachFunctionFromItsOwnModule() {
+        String makefile = Repository.read("Makefile");
+        for (String id : TEMPLATE.functionIds()) {
+            assertEquals("makefile", TEMPLATE.resource(id).path("Metadata").path("BuildMethod").asText(), id + " BuildMethod");
+            assertEquals(".", TEMPLATE.effective(id, "CodeUri").asText(), id + " CodeUri: the Makefile sits at the root");
+            Matcher target = Pattern.compile("(?m)^build-" + id + ":\\s*\\n((?:\\t.*\\n?)+)").matcher(makefile);
+            assertTrue(target.find(), "Makefile has no target build-" + id);
+            assertTrue(target.group(1).contains("package_function," + Template.module(id) + ")"),
+                    "build-" + id + " must package functions/" + Template.module(id) + ": " + target.group(1));
+        }
+    }
+
+    @Test
+    void everyRouteHasAnEventFile() {
+        for (Template.Route route : TEMPLATE.routes()) {
+            assertTrue(Files.isRegularFile(Repository.file("events/" + route.module() + ".json")),
+                    route + ": no events/" + route.module() + ".json");
+        }
+    }
+
+    @Test
+    void theTemplateHoldsNoKeyMaterial() throws Exception {
+        for (String forbidden : List.of("BEGIN", "PRIVATE KEY", "\"d\"")) {
+            assertFalse(TEMPLATE.text.contains(forbidden), "template.yaml contains " + forbidden);
+        }
+        JsonNode secret = TEMPLATE.resource("SigningKeySecret").path("Properties");
+        JsonNode initial = new ObjectMapper().readTree(secret.path("SecretString").asText());
+        assertTrue(initial.path("keys").isArray() && initial.path("keys").isEmpty(),
+                "the secret must start without keys; the deploy generates them: " + initial);
+    }
+
+    @Test
+    void theSigningKeyExistsBeforeAnyFunctionThatUsesItIsPublished() {
+        JsonNode keySet = TEMPLATE.resource("SigningKeySet");
+        assertEquals("KeySetGenerator.Arn", keySet.path("Properties").path("ServiceToken").asText());
+        assertEquals("SigningKeySecret", keySet.path("Properties").path("SecretId").asText());
+        for (String id : TEMPLATE.functionIds()) {
+            if (policies(id).stream().anyMatch(p -> p.startsWith(SECRET_POLICY))) {
+                // SnapStart runs init when a version is published: the key must be there by then
+                assertTrue(texts(TEMPLATE.resource(id).path("DependsOn")).contains("SigningKeySet")
+                        || "SigningKeySet".equals(TEMPLATE.resource(id).path("DependsOn").asText()), id + " DependsOn SigningKeySet");
+            }
+        }
+    }
+
+    @Test
+    void theUsersTableOutlivesTheStack() {
+        JsonNode users = TEMPLATE.resource("UsersTable");
+        assertEquals("Retain", users.path("DeletionPolicy").asText());
+        assertEquals("Retain", users.path("UpdateReplacePolicy").asText());
+    }
+
+    @Test
+    void bothTablesArePayPerRequestWithTtlOnExpiresAtAndPointInTimeRecovery() {
+        for (String id : TABLES) {
+            JsonNode table = TEMPLATE.resource(id).path("Properties");
+            assertEquals("PAY_PER_REQUEST", table.path("BillingMode").asText(), id);
+            assertEquals("pk", table.path("KeySchema").path(0).path("AttributeName").asText(), id + " partition key");
+            assertEquals(1, table.path("KeySchema").size(), id + " has only a partition key");
+            assertEquals("S", table.path("AttributeDefinitions").path(0).path("AttributeType").asText(), id + " pk type");
+            assertEquals("expires_at", table.path("TimeToLiveSpecification").path("AttributeName").asText(), id + " TTL");
+            assertTrue(table.path("TimeToLiveSpecification").path("Enabled").asBoolean(), id + " TTL enabled");
+            assertTrue(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean(), id + " PITR");
+        }
+    }
+
+    @Test
+    void eachFunctionGetsOnlyTheAccessItNeeds() {
+        // Read-only where a function only reads; the signing key only for functions that sign or verify.
+        Map<String, Set<String>> expected = Map.of(
+                "CreateAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable"),
+                "LoginFunction", Set.of("DynamoDBCrudPolicy UsersTable", SECRET_POLICY + " SigningKeySecret"),
+                "RefreshFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
+                        SECRET_POLICY + " SigningKeySecret"),
+                "LogoutFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
+                        SECRET_POLICY + " SigningKeySecret"),
+                "DeleteAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
+                        SECRET_POLICY + " SigningKeySecret"));
+        assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
+        expected.forEach((id, policies) -> assertEquals(new TreeSet<>(policies), new TreeSet<>(policies(id)), id + " policies"));
+        assertTrue(TEMPLATE.functionGlobals().path("Policies").isMissingNode(), "no policy for every function in Globals");
+    }
+
+    @Test
+    void everyFunctionIsConfiguredByReferenceFromTheTemplate() {
+        Map<String, String> references = Map.of(
+                "USERS_TABLE", "UsersTable",
+                "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
+                "SIGNING_KEY_SECRET_ID", "SigningKeySecret",
+                "ACCESS_TOKEN_LIFETIME_SECONDS", "AccessTokenLifetimeSeconds",
+                "REFRESH_TOKEN_LIFETIME_SECONDS", "RefreshTokenLifetimeSeconds",
+                "TOKEN_ISSUER", "TokenIssuer",
+                "TOKEN_AUDIENCE", "TokenAudience");
+        references.forEach((variable, target) -> {
+            assertTrue(Pattern.compile("(?m)^\\s+" + variable + ": !Ref " + target + "\\s*$").matcher(TEMPLATE.text).find(),
+                    variable + " must be !Ref " + target);
+            for (String id : TEMPLATE.functionIds()) {
+                assertEquals(target, TEMPLATE.environmentVariable(id, variable).asText(), id + " " + variable);
+            }
+        });
+        assertEquals("300", TEMPLATE.parameterDefault("AccessTokenLifetimeSeconds"));
+        assertEquals("86400", TEMPLATE.parameterDefault("RefreshTokenLifetimeSeconds"));
+        assertEquals("", TEMPLATE.parameterDefault("TokenIssuer"), "empty issuer: the API's own URL");
+        assertEquals("", TEMPLATE.parameterDefault("TokenAudience"));
+        assertTrue(TEMPLATE.parameterDefault("Stage") != null, "Stage parameter");
+    }
+
+    @Test
+    void everyFunctionLogsToAGroupWithRetention() {
+        for (String id : TEMPLATE.functionIds()) {
+            String group = TEMPLATE.effective(id, "LoggingConfig").path("LogGroup").asText();
+            JsonNode logGroup = TEMPLATE.resource(group);
+            assertEquals("AWS::Logs::LogGroup", logGroup.path("Type").asText(), id + " LogGroup " + group);
+            assertFalse(logGroup.path("Properties").path("RetentionInDays").isMissingNode(), group + " retention");
+        }
+    }
+
+    @Test
+    void theOutputsGiveTheApiUrlTablesAndSecret() {
+        JsonNode outputs = TEMPLATE.root.path("Outputs");
+        String url = outputs.path("ApiUrl").path("Value").asText();
+        assertTrue(url.startsWith("https://${AccountApi}.execute-api.") && url.endsWith("/${Stage}"), "ApiUrl " + url);
+        assertEquals("UsersTable", outputs.path("UsersTableName").path("Value").asText());
+        assertEquals("RevokedTokensTable", outputs.path("RevokedTokensTableName").path("Value").asText());
+        assertEquals("SigningKeySecret", outputs.path("SigningKeySecretArn").path("Value").asText());
+    }
+
+    /** The function's policies as "PolicyTemplate Target", e.g. "DynamoDBReadPolicy UsersTable". */
+    private static List<String> policies(String functionId) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode policy : TEMPLATE.resource(functionId).path("Properties").path("Policies")) {
+            policy.properties().forEach(e -> {
+                JsonNode argument = e.getValue();
+                String target = argument.has("TableName") ? argument.path("TableName").asText() : argument.path("SecretArn").asText();
+                found.add(e.getKey() + " " + target);
+            });
+        }
+        return found;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+}

@@ -1,0 +1,30 @@
+// Stand-in for @aws-sdk/client-secrets-manager (which Lambda's Node.js runtime provides) for KeySetGeneratorTest:
+// keeps the secret's value in the file STUB_SECRET_FILE and lists every call in STUB_CALLS_FILE.
+// STUB_FAILURE=<error name> makes every call fail as the SDK does, with an error of that name.
+const fs = require('node:fs');
+
+class GetSecretValueCommand {
+  constructor(input) { this.input = input; }
+}
+
+class PutSecretValueCommand {
+  constructor(input) { this.input = input; }
+}
+
+class SecretsManagerClient {
+  async send(command) {
+    fs.appendFileSync(process.env.STUB_CALLS_FILE, `${command.constructor.name} ${command.input.SecretId}\n`);
+    if (process.env.STUB_FAILURE) {
+      const error = new Error('stubbed failure');
+      error.name = process.env.STUB_FAILURE;
+      throw error;
+    }
+    if (command instanceof GetSecretValueCommand) {
+      return { ARN: command.input.SecretId, SecretString: fs.readFileSync(process.env.STUB_SECRET_FILE, 'utf8') };
+    }
+    fs.writeFileSync(process.env.STUB_SECRET_FILE, command.input.SecretString);
+    return { ARN: command.input.SecretId };
+  }
+}
+
+module.exports = { SecretsManagerClient, GetSecretValueCommand, PutSecretValueCommand };

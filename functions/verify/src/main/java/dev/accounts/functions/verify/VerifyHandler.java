@@ -1,0 +1,36 @@
+package dev.accounts.functions.verify;
+
+import dev.accounts.core.Services;
+import dev.accounts.core.account.VerifyToken;
+import dev.accounts.core.http.ApiFunction;
+import dev.accounts.core.http.ApiRequest;
+import dev.accounts.core.http.ApiResponse;
+import dev.accounts.core.http.JsonBody;
+import dev.accounts.core.token.Issuers;
+import java.util.Map;
+
+/** POST /account/verify → 200 {} when the token is valid, unexpired and unrevoked. */
+public final class VerifyHandler extends ApiFunction {
+    private final VerifyToken verifyToken;
+    private final Issuers issuers;
+
+    /** Lambda's constructor: wiring from the environment the template sets. */
+    public VerifyHandler() {
+        this(System.getenv());
+    }
+
+    public VerifyHandler(Map<String, String> env) {
+        this(Services.fromEnvironment(env));
+    }
+
+    public VerifyHandler(Services services) {
+        this.verifyToken = services.verifyToken();
+        this.issuers = services.issuers();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        verifyToken.verify(JsonBody.of(request), issuers.issuerFor(request));
+        return ApiResponse.json(200, Map.of());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.accounts.localapi;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.accounts.devkit.FunctionSpec;
+import dev.accounts.devkit.HttpRoute;
+import dev.accounts.devkit.SamTemplate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Serves the HTTP API of template.yaml on 127.0.0.1 without Docker: every route of the template, each by its
+ * function's handler, created once with the environment the template gives it, on tables and a signing key
+ * created at start on a local engine. {@code java -jar local-api/target/local-api.jar --help} lists the options.
+ */
+public final class LocalApi implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final LocalStorage storage;
+    private final Map<String, LocalFunction> functions;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalApi(HttpServer server, ExecutorService executor, LocalStorage storage, Map<String, LocalFunction> functions) {
+        this.server = server;
+        this.executor = executor;
+        this.storage = storage;
+        this.functions = functions;
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(LocalApiOptions.USAGE);
+            return;
+        }
+        long started = System.nanoTime();
+        LocalApi api;
+        try {
+            api = start(LocalApiOptions.parse(args, System.getenv()), System.getenv(), System.out);
+        } catch (RuntimeException e) {
+            System.err.println("local API did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // Ctrl-C and SIGTERM run the shutdown hooks: the server stops, and so does the moto_server started here.
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close, "local-api-stop"));
+        System.out.printf("Local API ready on %s in %d ms. Ctrl-C stops it.%n", api.baseUrl(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Starts the local API as {@code options} say; {@code out} receives the banner, access log and function logs. */
+    static LocalApi start(LocalApiOptions options, Map<String, String> processEnvironment, PrintStream out) {
+        Path templateFile = options.template() != null ? options.template() : SamTemplate.locateFile(Path.of(System.getProperty("user.dir")));
+        SamTemplate template = SamTemplate.load(templateFile, options.parameterOverrides());
+        if (template.routes().isEmpty()) {
+            throw new IllegalStateException(templateFile + " has no HttpApi routes to serve");
+        }
+        LocalStorage storage = LocalStorage.start(template, processEnvironment);
+        ExecutorService executor = null;
+        try {
+            out.printf("Storage: %s; tables %s; secrets %s%n", storage.engine().describe(),
+                    storage.tableNames().values(), storage.secretArns().keySet());
+            Map<String, LocalFunction> functions = new LinkedHashMap<>();
+            for (FunctionSpec function : template.functions()) {
+                if (!function.routes().isEmpty()) {
+                    functions.put(function.logicalId(), LocalFunction.create(function, FunctionEnvironment.build(function, storage, out)));
+                }
+            }
+            HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
+            executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.setExecutor(executor);
+            server.createContext("/", new GatewayHandler(new RouteTable(template.routes()), functions, new AccessLog(out), out));
+            server.start();
+            LocalApi api = new LocalApi(server, executor, storage, functions);
+            for (HttpRoute route : template.routes()) {
+                out.printf("Mounted %-6s %s%s -> %s%n", route.method(), api.baseUrl(),
+                        "$default".equals(route.path()) ? "/*" : route.path(), route.functionLogicalId());
+            }
+            return api;
+        } catch (IOException e) {
+            closeQuietly(executor, storage);
+            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(executor, storage);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(ExecutorService executor, LocalStorage storage) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        storage.close();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** e.g. {@code http://127.0.0.1:3000}. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getHostString() + ":" + port();
+    }
+
+    /** The DynamoDB endpoint the functions use, for tests that look at the tables directly. */
+    String storageEndpoint() {
+        return storage.engine().endpoint();
+    }
+
+    LocalStorage storage() {
+        return storage;
+    }
+
+    Map<String, LocalFunction> functions() {
+        return functions;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+            storage.close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.accounts.localapi;
+
+import dev.accounts.core.token.SigningKeySet;
+import dev.accounts.devkit.DynamoEndpoints;
+import dev.accounts.devkit.FunctionSpec;
+import dev.accounts.devkit.EnvironmentValue;
+import dev.accounts.devkit.LocalEngine;
+import dev.accounts.devkit.LocalSecrets;
+import dev.accounts.devkit.LocalTables;
+import dev.accounts.devkit.SamTemplate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The AWS resources of the template on a local engine: DYNAMODB_ENDPOINT when set, else a moto_server of
+ * its own (never Docker); the tables under their logical ids; each secret with, for the signing key secret,
+ * a key set generated now, so no private key is ever stored or configured for a local run.
+ */
+final class LocalStorage implements AutoCloseable {
+
+    static final String SIGNING_KEY_VARIABLE = "SIGNING_KEY_SECRET_ID";
+    static final String LOCAL_KEY_ID = "local-1";
+
+    private final LocalEngine engine;
+    private final Map<String, String> tableNames;
+    private final Map<String, String> secretArns;
+    private final Optional<String> configuredSigningKeySecret;
+
+    private LocalStorage(LocalEngine engine, Map<String, String> tableNames, Map<String, String> secretArns,
+                         Optional<String> configuredSigningKeySecret) {
+        this.engine = engine;
+        this.tableNames = tableNames;
+        this.secretArns = secretArns;
+        this.configuredSigningKeySecret = configuredSigningKeySecret;
+    }
+
+    /**
+     * Starts (or connects to) the engine and creates the template's tables and secrets on it.
+     * {@code processEnvironment} may name an existing signing key secret (SIGNING_KEY_SECRET_ID): then none is generated.
+     */
+    static LocalStorage start(SamTemplate template, Map<String, String> processEnvironment) {
+        LocalEngine engine = DynamoEndpoints.startWithoutDocker();
+        try (DynamoDbClient dynamo = engine.dynamoDbClient(); SecretsManagerClient secrets = engine.secretsManagerClient()) {
+            Map<String, String> names = new LinkedHashMap<>();
+            template.tables().forEach(t -> names.put(t.logicalId(), t.tableName().orElse(t.logicalId())));
+            Map<String, String> tables = LocalTables.create(dynamo, template, names);
+
+            Optional<String> configured = Optional.ofNullable(processEnvironment.get(SIGNING_KEY_VARIABLE)).filter(s -> !s.isBlank());
+            Map<String, String> arns = new LinkedHashMap<>();
+            for (Map.Entry<String, Optional<String>> secret : template.secrets().entrySet()) {
+                String logicalId = secret.getKey();
+                boolean signingKeys = isSigningKeySecret(template, logicalId);
+                if (signingKeys && configured.isPresent()) {
+                    continue;
+                }
+                String value = signingKeys ? SigningKeySet.generate(LOCAL_KEY_ID).toSecretJson() : "{}";
+                arns.put(logicalId, LocalSecrets.createSecret(secrets, secret.getValue().orElse(logicalId), value));
+            }
+            return new LocalStorage(engine, tables, arns, configured);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** A secret some function reads as SIGNING_KEY_SECRET_ID. */
+    private static boolean isSigningKeySecret(SamTemplate template, String logicalId) {
+        EnvironmentValue reference = new EnvironmentValue.ResourceRef(logicalId);
+        return template.functions().stream()
+                .map(FunctionSpec::environment)
+                .anyMatch(env -> reference.equals(env.get(SIGNING_KEY_VARIABLE)));
+    }
+
+    LocalEngine engine() {
+        return engine;
+    }
+
+    /** Table logical id → local table name. */
+    Map<String, String> tableNames() {
+        return tableNames;
+    }
+
+    /** Secret logical id → ARN on the local engine. */
+    Map<String, String> secretArns() {
+        return secretArns;
+    }
+
+    /** The signing key secret given by the caller's own SIGNING_KEY_SECRET_ID, if any. */
+    Optional<String> configuredSigningKeySecret() {
+        return configuredSigningKeySecret;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
