@@ -1,0 +1,58 @@
+package dev.accounts.keytool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.accounts.core.testing.TestStack;
+import dev.accounts.core.token.SigningKeySet;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The documented rotation, step by step, against a real Secrets Manager API. */
+class SigningKeyToolTest {
+    private final TestStack stack = TestStack.create();
+    private final String secret = stack.env().get("SIGNING_KEY_SECRET_ID");
+    private final String oldKid = stack.keys().currentKid();
+
+    @Test
+    void addMakeCurrentRetire() {
+        assertEquals(0, run("add", "k2"));
+        assertEquals(Set.of(oldKid, "k2"), stored().kids());
+        assertEquals(oldKid, stored().currentKid(), "a new key verifies first, it does not sign yet");
+
+        assertEquals(0, run("make-current", "k2"));
+        assertEquals("k2", stored().currentKid());
+
+        assertEquals(0, run("retire", oldKid));
+        assertEquals(Set.of("k2"), stored().kids());
+        assertTrue(stored().publicKey("k2").isPresent());
+    }
+
+    @Test
+    void refusesToRetireTheCurrentKeyOrPromoteAnUnknownOne() {
+        assertEquals(1, run("retire", oldKid));
+        assertEquals(1, run("make-current", "nope"));
+        assertEquals(Set.of(oldKid), stored().kids(), "a refused step changes nothing");
+        assertEquals(2, SigningKeyTool.run(new String[] {"add"}, quiet(), quiet(), null), "no --secret: usage");
+    }
+
+    private int run(String... words) {
+        String[] args = new String[words.length + 2];
+        System.arraycopy(words, 0, args, 0, words.length);
+        args[words.length] = "--secret";
+        args[words.length + 1] = secret;
+        return SigningKeyTool.run(args, quiet(), quiet(), stack.engine().secretsManagerClient());
+    }
+
+    private SigningKeySet stored() {
+        return SigningKeySet.fromSecretJson(stack.engine().secretsManagerClient()
+                .getSecretValue(r -> r.secretId(secret)).secretString());
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
