@@ -41,7 +41,12 @@ public final class DynamoEndpoints {
 
     /** A new engine without Docker: env, else moto (the local API's order). The caller closes it. */
     public static LocalEngine startWithoutDocker() {
-        LocalEngine fromEnv = fromEnvironment();
+        return startWithoutDocker(System.getenv());
+    }
+
+    /** As {@link #startWithoutDocker()}, reading DYNAMODB_ENDPOINT and SECRETSMANAGER_ENDPOINT from {@code env}. */
+    public static LocalEngine startWithoutDocker(java.util.Map<String, String> env) {
+        LocalEngine fromEnv = fromEnvironment(env);
         return fromEnv != null ? fromEnv : startMoto();
     }
 
@@ -65,11 +70,15 @@ public final class DynamoEndpoints {
     }
 
     private static LocalEngine fromEnvironment() {
-        String endpoint = System.getenv(ENDPOINT_VARIABLE);
+        return fromEnvironment(System.getenv());
+    }
+
+    private static LocalEngine fromEnvironment(java.util.Map<String, String> env) {
+        String endpoint = env.get(ENDPOINT_VARIABLE);
         if (endpoint == null || endpoint.isBlank()) {
             return null;
         }
-        String secrets = System.getenv(SECRETS_ENDPOINT_VARIABLE);
+        String secrets = env.get(SECRETS_ENDPOINT_VARIABLE);
         return new LocalEngine(LocalEngine.Kind.ENV, endpoint.strip(),
                 secrets == null || secrets.isBlank() ? endpoint.strip() : secrets.strip(), () -> { });
     }

@@ -40,6 +40,11 @@ public final class LocalEngine implements AutoCloseable {
         this.stopper = stopper;
     }
 
+    /** An engine someone else runs (kind ENV), DynamoDB and Secrets Manager at one endpoint; close() leaves it running. */
+    public static LocalEngine external(String endpoint) {
+        return new LocalEngine(Kind.ENV, endpoint, endpoint, () -> { });
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -39,7 +39,7 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts {@code moto_server -H 127.0.0.1 -p <free port>} and returns once it answers HTTP. */
     public static MotoServer start() {
-        Path executable = findOnPath(EXECUTABLE).orElseThrow(() -> new IllegalStateException(
+        Path executable = findOnPath(EXECUTABLE).map(MotoServer::behindPyenvShim).orElseThrow(() -> new IllegalStateException(
                 "moto_server is not on PATH. A local DynamoDB engine is needed: install moto with "
                         + "`pip install \"moto[server]\"`, or run a Docker engine (LocalStack through Testcontainers), "
                         + "or point DYNAMODB_ENDPOINT at a running DynamoDB-compatible endpoint."));
@@ -184,6 +184,30 @@ public final class MotoServer implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The real moto_server behind a pyenv shim, when exactly one installed Python has it: the shim (a bash
+     * script that runs pyenv to pick the version) costs about as long again as Python's own start.
+     * With several candidates the shim decides, as it would for any other caller.
+     */
+    static Path behindPyenvShim(Path executable) {
+        Path dir = executable.toAbsolutePath().getParent();
+        if (dir == null || !dir.getFileName().toString().equals("shims") || dir.getParent() == null) {
+            return executable;
+        }
+        Path versions = dir.getParent().resolve("versions");
+        if (!Files.isDirectory(versions)) {
+            return executable;
+        }
+        try (var entries = Files.list(versions)) {
+            List<Path> candidates = entries.map(v -> v.resolve("bin").resolve(executable.getFileName().toString()))
+                    .filter(c -> Files.isRegularFile(c) && Files.isExecutable(c))
+                    .toList();
+            return candidates.size() == 1 ? candidates.get(0) : executable;
+        } catch (IOException e) {
+            return executable;
+        }
     }
 
     private static int freeLoopbackPort() {

@@ -74,6 +74,27 @@ class MotoServerTest {
         }
     }
 
+    @Test
+    void looksBehindAPyenvShimOnlyWhenOneVersionHasTheCommand(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        Path shim = executable(root.resolve("shims/moto_server"));
+        Path real = executable(root.resolve("versions/3.11.7/bin/moto_server"));
+        java.nio.file.Files.createDirectories(root.resolve("versions/3.12.1/bin"));
+        assertEquals(real, MotoServer.behindPyenvShim(shim));
+
+        executable(root.resolve("versions/3.12.1/bin/moto_server"));
+        assertEquals(shim, MotoServer.behindPyenvShim(shim), "two candidates: the shim picks");
+
+        Path plain = executable(root.resolve("usr/bin/moto_server"));
+        assertEquals(plain, MotoServer.behindPyenvShim(plain));
+    }
+
+    private static Path executable(Path path) throws IOException {
+        java.nio.file.Files.createDirectories(path.getParent());
+        java.nio.file.Files.writeString(path, "#!/bin/sh\n");
+        path.toFile().setExecutable(true);
+        return path;
+    }
+
     private static boolean acceptsConnections(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);

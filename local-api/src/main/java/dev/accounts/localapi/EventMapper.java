@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Turns a request into the API Gateway HTTP API payload-2.0 event Lambda would receive: header names lower
- * case and repeated values comma-joined, cookies moved out of the headers into {@code cookies}, query
+ * case and repeated values comma-joined, X-Forwarded-For/Port/Proto added, cookies moved out of the headers
+ * into {@code cookies}, query
  * parameters decoded and comma-joined, path parameters from the route's variables, and the body as text when
  * its Content-Type is textual (and it is valid UTF-8), else base64 with {@code isBase64Encoded}.
  */
@@ -44,6 +45,10 @@ final class EventMapper {
                 headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
             }
         });
+        // API Gateway adds these; locally the scheme is plain http, so an issuer taken from the request is too
+        headers.merge("x-forwarded-for", request.sourceIp(), (sent, client) -> sent + ", " + client);
+        headers.put("x-forwarded-port", Integer.toString(request.localPort()));
+        headers.put("x-forwarded-proto", "http");
         String host = headers.getOrDefault("host", "127.0.0.1");
         String contentType = headers.get("content-type");
         Body body = body(request.body(), contentType);

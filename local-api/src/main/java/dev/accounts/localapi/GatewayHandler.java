@@ -90,7 +90,8 @@ final class GatewayHandler implements HttpHandler {
     private static IncomingRequest request(HttpExchange exchange, byte[] body) {
         String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body, sourceIp, exchange.getProtocol());
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body, sourceIp, exchange.getProtocol(),
+                exchange.getLocalAddress().getPort());
     }
 
     /** The body, or null when it is over API Gateway's limit. */

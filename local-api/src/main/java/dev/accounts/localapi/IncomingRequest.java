@@ -10,5 +10,5 @@ import java.util.Map;
  * @param headers header names as received (any case) to their values in order
  */
 record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                       byte[] body, String sourceIp, String protocol) {
+                       byte[] body, String sourceIp, String protocol, int localPort) {
 }

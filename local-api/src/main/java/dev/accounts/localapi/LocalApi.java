@@ -61,17 +61,21 @@ public final class LocalApi implements AutoCloseable {
         if (template.routes().isEmpty()) {
             throw new IllegalStateException(templateFile + " has no HttpApi routes to serve");
         }
+        ClassPreloader.start(template);
+        long storageStarted = System.nanoTime();
         LocalStorage storage = LocalStorage.start(template, processEnvironment);
         ExecutorService executor = null;
         try {
-            out.printf("Storage: %s; tables %s; secrets %s%n", storage.engine().describe(),
-                    storage.tableNames().values(), storage.secretArns().keySet());
+            out.printf("Storage: %s; tables %s; secrets %s (%d ms)%n", storage.engine().describe(),
+                    storage.tableNames().values(), storage.secretArns().keySet(), millisSince(storageStarted));
+            long functionsStarted = System.nanoTime();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             for (FunctionSpec function : template.functions()) {
                 if (!function.routes().isEmpty()) {
                     functions.put(function.logicalId(), LocalFunction.create(function, FunctionEnvironment.build(function, storage, out)));
                 }
             }
+            out.printf("Functions: %d handlers created (%d ms)%n", functions.size(), millisSince(functionsStarted));
             HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
             executor = Executors.newVirtualThreadPerTaskExecutor();
             server.setExecutor(executor);
@@ -90,6 +94,10 @@ public final class LocalApi implements AutoCloseable {
             closeQuietly(executor, storage);
             throw e;
         }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     private static void closeQuietly(ExecutorService executor, LocalStorage storage) {

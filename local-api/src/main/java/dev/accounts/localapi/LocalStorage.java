@@ -38,11 +38,12 @@ final class LocalStorage implements AutoCloseable {
     }
 
     /**
-     * Starts (or connects to) the engine and creates the template's tables and secrets on it.
+     * Starts (or connects to) the engine and creates the template's tables and secrets on it; DYNAMODB_ENDPOINT
+     * (and SECRETSMANAGER_ENDPOINT) in {@code processEnvironment} name an engine to use instead of a new moto_server.
      * {@code processEnvironment} may name an existing signing key secret (SIGNING_KEY_SECRET_ID): then none is generated.
      */
     static LocalStorage start(SamTemplate template, Map<String, String> processEnvironment) {
-        LocalEngine engine = DynamoEndpoints.startWithoutDocker();
+        LocalEngine engine = DynamoEndpoints.startWithoutDocker(processEnvironment);
         try (DynamoDbClient dynamo = engine.dynamoDbClient(); SecretsManagerClient secrets = engine.secretsManagerClient()) {
             Map<String, String> names = new LinkedHashMap<>();
             template.tables().forEach(t -> names.put(t.logicalId(), t.tableName().orElse(t.logicalId())));

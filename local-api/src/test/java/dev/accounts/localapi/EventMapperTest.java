@@ -25,7 +25,7 @@ class EventMapperTest {
 
     private static APIGatewayV2HTTPEvent event(RouteTable.Match match, String method, String path, String query,
                                                Map<String, List<String>> headers, byte[] body) {
-        return EventMapper.toEvent(new IncomingRequest(method, path, query, headers, body, "127.0.0.1", "HTTP/1.1"),
+        return EventMapper.toEvent(new IncomingRequest(method, path, query, headers, body, "127.0.0.1", "HTTP/1.1", 3000),
                 match, "req-1", AT);
     }
 
@@ -38,8 +38,16 @@ class EventMapperTest {
         headers.put("User-Agent", List.of("curl/8"));
         APIGatewayV2HTTPEvent event = event(DELETE, "DELETE", "/account/delete-account/u-1", null, headers, new byte[0]);
         assertEquals("Bearer abc", event.getHeaders().get("authorization"));
-        assertEquals("1.1.1.1,2.2.2.2", event.getHeaders().get("x-forwarded-for"));
+        assertEquals("1.1.1.1,2.2.2.2, 127.0.0.1", event.getHeaders().get("x-forwarded-for"), "API Gateway appends the client");
         assertFalse(event.getHeaders().containsKey("Authorization"));
+    }
+
+    @Test
+    void forwardingHeadersSayHowTheClientCame() {
+        APIGatewayV2HTTPEvent event = event(LOGIN, "POST", "/account/login", null, Map.of(), new byte[0]);
+        assertEquals("127.0.0.1", event.getHeaders().get("x-forwarded-for"));
+        assertEquals("3000", event.getHeaders().get("x-forwarded-port"));
+        assertEquals("http", event.getHeaders().get("x-forwarded-proto"));
     }
 
     @Test

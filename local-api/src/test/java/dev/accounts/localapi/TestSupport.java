@@ -55,7 +55,7 @@ final class TestSupport {
     }
 
     static LocalApi startTestApi(Path template, Console console) {
-        return LocalApi.start(new LocalApiOptions(template, "127.0.0.1", 0, Map.of()), Map.of(), console.stream);
+        return LocalApi.start(new LocalApiOptions(template, "127.0.0.1", 0, Map.of()), System.getenv(), console.stream);
     }
 
     static HttpResponse<String> send(HttpRequest request) {
