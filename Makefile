@@ -18,7 +18,8 @@ define package_function
 	cp functions/$(1)/target/$(1).jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
-.PHONY: build-CreateAccountFunction build-DeleteAccountFunction build-LoginFunction build-LogoutFunction build-RefreshFunction
+.PHONY: build-CreateAccountFunction build-DeleteAccountFunction build-LoginFunction build-LogoutFunction \
+	build-RefreshFunction build-VerifyFunction build-JwksFunction build-OpenIdConfigurationFunction
 
 build-CreateAccountFunction:
 	$(call package_function,create-account)
@@ -34,3 +35,12 @@ build-LogoutFunction:
 
 build-RefreshFunction:
 	$(call package_function,refresh)
+
+build-VerifyFunction:
+	$(call package_function,verify)
+
+build-JwksFunction:
+	$(call package_function,jwks)
+
+build-OpenIdConfigurationFunction:
+	$(call package_function,openid-configuration)

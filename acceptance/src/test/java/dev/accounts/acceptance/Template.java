@@ -34,7 +34,12 @@ final class Template {
     }
 
     static Template load() {
-        return new Template(Repository.read("template.yaml"));
+        return load("template.yaml");
+    }
+
+    /** Another SAM template of the repository, e.g. docs/authorizer-example.yaml. */
+    static Template load(String relativePath) {
+        return new Template(Repository.read(relativePath));
     }
 
     JsonNode resource(String logicalId) {
@@ -80,6 +85,47 @@ final class Template {
         return root.path("Parameters").path(name).path("Default").asText(null);
     }
 
+    /**
+     * The function's policies: a SAM policy template by name and its target ({@code DynamoDBReadPolicy} on
+     * {@code UsersTable}), or an inline statement's action and resource ({@code dynamodb:ConditionCheckItem} on
+     * {@code UsersTable}, from {@code !GetAtt UsersTable.Arn}). Only Allow statements are expected.
+     */
+    List<Policy> policies(String functionId) {
+        List<Policy> found = new ArrayList<>();
+        for (JsonNode policy : resource(functionId).path("Properties").path("Policies")) {
+            if (policy.has("Statement")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (!"Allow".equals(statement.path("Effect").asText())) {
+                        throw new AssertionError(functionId + ": only Allow statements are expected: " + statement);
+                    }
+                    String target = statement.path("Resource").asText().replaceFirst("\\.Arn$", "");
+                    JsonNode actions = statement.path("Action");
+                    (actions.isArray() ? actions : List.of(actions)).forEach(a -> found.add(new Policy(a.asText(), target)));
+                }
+            } else {
+                policy.properties().forEach(e -> {
+                    JsonNode argument = e.getValue();
+                    found.add(new Policy(e.getKey(), argument.has("TableName")
+                            ? argument.path("TableName").asText() : argument.path("SecretArn").asText()));
+                });
+            }
+        }
+        return found;
+    }
+
+    /** A SAM policy template or an IAM action, on a resource of the template (its logical id). */
+    record Policy(String name, String target) {
+
+        boolean isInlineAction() {
+            return name.contains(":");
+        }
+
+        @Override
+        public String toString() {
+            return name + " " + target;
+        }
+    }
+
     /** Every HttpApi route, in template order. */
     List<Route> routes() {
         List<Route> routes = new ArrayList<>();
@@ -114,6 +160,7 @@ final class Template {
 
     static String module(String functionId) {
         String base = functionId.endsWith("Function") ? functionId.substring(0, functionId.length() - "Function".length()) : functionId;
-        return base.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        // OpenID is one word, as in the path it serves: OpenIdConfigurationFunction → openid-configuration
+        return base.replace("OpenId", "Openid").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -25,9 +25,10 @@ class TemplateFactsTest {
     private static final String SECRET_POLICY = "AWSSecretsManagerGetSecretValuePolicy";
 
     @Test
-    void declaresTheFiveFunctionsOfTheContract() {
+    void declaresTheEightFunctionsOfTheContract() {
         assertEquals(Set.of("POST /account/create-account", "DELETE /account/delete-account/{id}", "POST /account/login",
-                        "POST /account/logout", "POST /account/refresh"),
+                        "POST /account/logout", "POST /account/refresh", "POST /account/verify",
+                        "GET /.well-known/jwks.json", "GET /.well-known/openid-configuration"),
                 Set.copyOf(TEMPLATE.routes().stream().map(Template.Route::routeKey).toList()));
         for (Template.Route route : TEMPLATE.routes()) {
             JsonNode event = TEMPLATE.resource(route.functionId()).path("Properties").path("Events");
@@ -155,15 +156,20 @@ class TemplateFactsTest {
     @Test
     void eachFunctionGetsOnlyTheAccessItNeeds() {
         // Read-only where a function only reads; the signing key only for functions that sign or verify.
+        // LeastPrivilegeTest checks these against the calls the handlers really make.
         Map<String, Set<String>> expected = Map.of(
                 "CreateAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable"),
                 "LoginFunction", Set.of("DynamoDBCrudPolicy UsersTable", SECRET_POLICY + " SigningKeySecret"),
-                "RefreshFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
+                "RefreshFunction", Set.of("dynamodb:ConditionCheckItem UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
                         SECRET_POLICY + " SigningKeySecret"),
                 "LogoutFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
                         SECRET_POLICY + " SigningKeySecret"),
                 "DeleteAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"));
+                        SECRET_POLICY + " SigningKeySecret"),
+                "VerifyFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBReadPolicy RevokedTokensTable",
+                        SECRET_POLICY + " SigningKeySecret"),
+                "JwksFunction", Set.of(SECRET_POLICY + " SigningKeySecret"),
+                "OpenIdConfigurationFunction", Set.of());
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
         expected.forEach((id, policies) -> assertEquals(new TreeSet<>(policies), new TreeSet<>(policies(id)), id + " policies"));
         assertTrue(TEMPLATE.functionGlobals().path("Policies").isMissingNode(), "no policy for every function in Globals");
@@ -171,26 +177,63 @@ class TemplateFactsTest {
 
     @Test
     void everyFunctionIsConfiguredByReferenceFromTheTemplate() {
-        Map<String, String> references = Map.of(
-                "USERS_TABLE", "UsersTable",
-                "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
-                "SIGNING_KEY_SECRET_ID", "SigningKeySecret",
+        // the token settings, shared through Globals
+        Map<String, String> settings = Map.of(
                 "ACCESS_TOKEN_LIFETIME_SECONDS", "AccessTokenLifetimeSeconds",
                 "REFRESH_TOKEN_LIFETIME_SECONDS", "RefreshTokenLifetimeSeconds",
                 "TOKEN_ISSUER", "TokenIssuer",
                 "TOKEN_AUDIENCE", "TokenAudience");
-        references.forEach((variable, target) -> {
-            assertTrue(Pattern.compile("(?m)^\\s+" + variable + ": !Ref " + target + "\\s*$").matcher(TEMPLATE.text).find(),
-                    variable + " must be !Ref " + target);
+        settings.forEach((variable, parameter) -> {
+            assertReference(variable, parameter);
             for (String id : TEMPLATE.functionIds()) {
-                assertEquals(target, TEMPLATE.environmentVariable(id, variable).asText(), id + " " + variable);
+                assertEquals(parameter, TEMPLATE.environmentVariable(id, variable).asText(), id + " " + variable);
             }
+        });
+        // the resources, each function naming only those it uses (the user store is built over both tables)
+        Map<String, String> resources = Map.of(
+                "USERS_TABLE", "UsersTable",
+                "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
+                "SIGNING_KEY_SECRET_ID", "SigningKeySecret");
+        List<String> tablesAndKey = List.of("USERS_TABLE", "REVOKED_TOKENS_TABLE", "SIGNING_KEY_SECRET_ID");
+        Map<String, List<String>> expected = Map.of(
+                "CreateAccountFunction", List.of("USERS_TABLE", "REVOKED_TOKENS_TABLE"),
+                "LoginFunction", tablesAndKey,
+                "RefreshFunction", tablesAndKey,
+                "LogoutFunction", tablesAndKey,
+                "DeleteAccountFunction", tablesAndKey,
+                "VerifyFunction", tablesAndKey,
+                "JwksFunction", List.of("SIGNING_KEY_SECRET_ID"),
+                "OpenIdConfigurationFunction", List.of());
+        assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
+        resources.forEach((variable, resource) -> {
+            assertReference(variable, resource);
+            assertTrue(TEMPLATE.functionGlobals().path("Environment").path("Variables").path(variable).isMissingNode(),
+                    variable + " is set per function, not in Globals");
+            expected.forEach((id, variables) -> {
+                JsonNode value = TEMPLATE.environmentVariable(id, variable);
+                if (variables.contains(variable)) {
+                    assertEquals(resource, value.asText(), id + " " + variable);
+                } else {
+                    assertTrue(value.isMissingNode(), id + " must not be given " + variable);
+                }
+            });
         });
         assertEquals("300", TEMPLATE.parameterDefault("AccessTokenLifetimeSeconds"));
         assertEquals("86400", TEMPLATE.parameterDefault("RefreshTokenLifetimeSeconds"));
         assertEquals("", TEMPLATE.parameterDefault("TokenIssuer"), "empty issuer: the API's own URL");
         assertEquals("", TEMPLATE.parameterDefault("TokenAudience"));
         assertTrue(TEMPLATE.parameterDefault("Stage") != null, "Stage parameter");
+    }
+
+    /** Every assignment of the variable in the text is `!Ref target`: a literal would be a hard-coded name. */
+    private static void assertReference(String variable, String target) {
+        Matcher assignments = Pattern.compile("(?m)^\\s+" + variable + ":(.*)$").matcher(TEMPLATE.text);
+        int found = 0;
+        while (assignments.find()) {
+            found++;
+            assertEquals("!Ref " + target, assignments.group(1).replaceAll("#.*", "").trim(), variable);
+        }
+        assertTrue(found > 0, variable + " is never set");
     }
 
     @Test
@@ -213,17 +256,9 @@ class TemplateFactsTest {
         assertEquals("SigningKeySecret", outputs.path("SigningKeySecretArn").path("Value").asText());
     }
 
-    /** The function's policies as "PolicyTemplate Target", e.g. "DynamoDBReadPolicy UsersTable". */
+    /** The function's policies as "Policy Target", e.g. "DynamoDBReadPolicy UsersTable". */
     private static List<String> policies(String functionId) {
-        List<String> found = new ArrayList<>();
-        for (JsonNode policy : TEMPLATE.resource(functionId).path("Properties").path("Policies")) {
-            policy.properties().forEach(e -> {
-                JsonNode argument = e.getValue();
-                String target = argument.has("TableName") ? argument.path("TableName").asText() : argument.path("SecretArn").asText();
-                found.add(e.getKey() + " " + target);
-            });
-        }
-        return found;
+        return TEMPLATE.policies(functionId).stream().map(Template.Policy::toString).toList();
     }
 
     private static List<String> texts(JsonNode array) {

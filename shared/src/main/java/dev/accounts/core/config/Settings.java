@@ -79,6 +79,6 @@ public record Settings(
 
     private static IllegalStateException missing(String name) {
         return new IllegalStateException("environment variable " + name
-                + " is not set: template.yaml sets it on every function; set it for local runs");
+                + " is not set: template.yaml sets it on each function that needs it; set it for local runs");
     }
 }

@@ -42,7 +42,8 @@ public final class SecretsManagerKeySource implements Supplier<SigningKeySet> {
                 String json = client.getSecretValue(r -> r.secretId(secretId)).secretString();
                 cached = SigningKeySet.fromSecretJson(json);
                 fetchedAt = now;
-            } catch (SdkException e) {
+            } catch (SdkException | IllegalArgumentException e) {
+                // Unreachable, or not (yet) a usable key set, as before the first deploy's generator ran.
                 if (cached == null) {
                     throw new StorageUnavailableException("read signing keys", e);
                 }

@@ -1,0 +1,113 @@
+package dev.accounts.acceptance;
+
+import static dev.accounts.acceptance.Contract.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accounts.acceptance.IamPermissions.Permission;
+import dev.accounts.core.testing.Accounts;
+import dev.accounts.core.testing.Events;
+import dev.accounts.core.testing.Responses;
+import dev.accounts.core.testing.TestStack;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local engines check no IAM permission; AWS does, and a call a policy does not allow fails there only. So
+ * every AWS call each function makes on a journey through all of them is recorded and held against the policies
+ * the template gives that function: each call allowed, each policy needed, and no write access where it only reads.
+ */
+class LeastPrivilegeTest {
+    private static final Template TEMPLATE = Template.load();
+
+    private TestStack stack;
+    private Deployment deployment;
+
+    @BeforeEach
+    void deploy() {
+        stack = TestStack.create();
+        deployment = Deployment.recordingAwsCalls(stack);
+    }
+
+    @AfterEach
+    void undeploy() {
+        deployment.close();
+    }
+
+    @Test
+    void everyFunctionMayMakeTheCallsItMakesAndNoMore() {
+        walkThroughEveryFunction();
+        assertEquals(new TreeSet<>(TEMPLATE.functionIds()), new TreeSet<>(deployment.invokedFunctions()),
+                "the journey must reach every function of the template");
+
+        Function<String, String> logicalIdOf = logicalIds();
+        for (String functionId : TEMPLATE.functionIds()) {
+            Set<Permission> needed = new LinkedHashSet<>();
+            deployment.recorder().calls(functionId).forEach(call -> needed.addAll(IamPermissions.needed(call, logicalIdOf)));
+            Set<Permission> granted = new LinkedHashSet<>();
+            TEMPLATE.policies(functionId).forEach(policy -> granted.addAll(grants(policy)));
+            List<Permission> refused = needed.stream().filter(p -> !granted.contains(p)).toList();
+            assertTrue(refused.isEmpty(), functionId + " would be refused " + refused + " by AWS");
+
+            for (Template.Policy policy : TEMPLATE.policies(functionId)) {
+                Set<Permission> used = needed.stream().filter(grants(policy)::contains).collect(Collectors.toSet());
+                assertFalse(used.isEmpty(), functionId + " never uses its policy " + policy + "; it needs " + needed);
+                if (policy.name().equals("DynamoDBCrudPolicy")) {
+                    assertFalse(used.stream().allMatch(p -> IamPermissions.DYNAMODB_READS.contains(p.action())),
+                            functionId + " only reads " + policy.target() + " (" + used + "): DynamoDBReadPolicy is enough");
+                }
+            }
+        }
+    }
+
+    private static Set<Permission> grants(Template.Policy policy) {
+        return IamPermissions.actions(policy).stream()
+                .map(action -> new Permission(action, policy.target())).collect(Collectors.toSet());
+    }
+
+    /** Each function in turn, down the paths that use its permissions (a failed login counts the failure). */
+    private void walkThroughEveryFunction() {
+        String username = Accounts.uniqueName("privileges");
+        String credentials = Accounts.body("username", username, "password", Accounts.PASSWORD);
+        String id = expect(201, deployment.send(Events.post("/account/create-account", credentials).build())).path("id").asText();
+        expect(401, deployment.send(Events.post("/account/login",
+                Accounts.body("username", username, "password", "wrong-" + Accounts.PASSWORD)).build()));
+        JsonNode login = expect(200, deployment.send(Events.post("/account/login", credentials).build()));
+        JsonNode pair = expect(200, deployment.send(Events.post("/account/refresh",
+                Accounts.refreshBody(login.path("refresh").asText())).build()));
+        for (String token : new String[] {pair.path("access").asText(), pair.path("refresh").asText()}) {
+            Responses.assertAnswer(deployment.send(Events.post("/account/verify", Accounts.body("token", token)).build()), 200, "{}");
+        }
+        expect(200, deployment.send(Events.get("/.well-known/jwks.json").build()));
+        expect(200, deployment.send(Events.get("/.well-known/openid-configuration").build()));
+        expect(200, deployment.send(Events.post("/account/logout", Accounts.refreshBody(pair.path("refresh").asText()))
+                .bearer(pair.path("access").asText()).build()));
+        Responses.assertNoContent(deployment.send(Events.delete("/account/delete-account/" + id)
+                .bearer(pair.path("access").asText()).build()));
+    }
+
+    /** The stack's table names and secret id → the template's logical ids. */
+    private Function<String, String> logicalIds() {
+        Map<String, String> byName = Map.of(
+                deployment.resourceName("UsersTable"), "UsersTable",
+                deployment.resourceName("RevokedTokensTable"), "RevokedTokensTable",
+                deployment.resourceName("SigningKeySecret"), "SigningKeySecret");
+        return name -> {
+            String logicalId = byName.get(name);
+            if (logicalId == null) {
+                throw new AssertionError("a call to " + name + ", which is no resource of the template");
+            }
+            return logicalId;
+        };
+    }
+}
