@@ -36,7 +36,8 @@ public final class Login {
 
         String key = Usernames.key(username);
         LoginAttemptStore.Attempts before = throttle.checkAllowed(key);
-        Optional<User> user = users.findByUsernameKey(key);
+        // A name sign-up refuses belongs to no account (and may not even fit in a DynamoDB key): not looked up.
+        Optional<User> user = Usernames.problem(username) == null ? users.findByUsernameKey(key) : Optional.empty();
         boolean matches;
         if (user.isPresent()) {
             matches = hasher.verify(password, user.get().passwordHash());

@@ -19,10 +19,16 @@ public final class Usernames {
 
     /** The message for an invalid name, or null when it is acceptable (uniqueness is checked elsewhere). */
     public static String problem(String username) {
-        if (username.codePointCount(0, username.length()) > MAX_LENGTH) {
+        // The key is what is stored: a few characters grow under NFKC (U+FDFA into 18 letters), so it is
+        // held to the same length, which also keeps it well inside DynamoDB's 2 KiB partition keys.
+        if (length(username) > MAX_LENGTH || length(key(username)) > MAX_LENGTH) {
             return TOO_LONG;
         }
         return VALID.matcher(username).matches() ? null : INVALID;
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /**

@@ -59,6 +59,16 @@ public final class Accounts {
         services.deleteAccount().delete(user, user.id());
     }
 
+    /** Logs `user` out of the login `refreshToken` belongs to, as logout does. */
+    public void logout(User user, String refreshToken) {
+        services.logout().logout(user, Json.MAPPER.createObjectNode().put("refresh", refreshToken), issuer());
+    }
+
+    /** Refreshes as the refresh endpoint does; throws the endpoint's ApiException when refused. */
+    public TokenPair refresh(String refreshToken) {
+        return services.refreshTokens().refresh(Json.MAPPER.createObjectNode().put("refresh", refreshToken), issuer());
+    }
+
     /** The body `{"refresh": token}` that refresh and logout take. */
     public static String refreshBody(String refreshToken) {
         return Json.write(Json.MAPPER.createObjectNode().put("refresh", refreshToken));

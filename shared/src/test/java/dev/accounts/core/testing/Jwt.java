@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Reads a JWS compact token's header and claims without verifying it, as a client inspecting a token would. */
 public final class Jwt {
@@ -22,6 +25,26 @@ public final class Jwt {
     public static String withClaims(String token, String claimsJson) {
         String[] parts = split(token);
         return parts[0] + "." + encode(claimsJson) + "." + parts[2];
+    }
+
+    /** The same claims under `alg: none` with no signature: the classic downgrade. */
+    public static String withAlgNone(String token) {
+        String kid = header(token).path("kid").asText();
+        return encode("{\"alg\":\"none\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}") + "." + split(token)[1] + ".";
+    }
+
+    /** The same claims signed HS256 with `secret` (say, the public key's bytes): algorithm confusion. */
+    public static String resignedHs256(String token, byte[] secret) {
+        String kid = header(token).path("kid").asText();
+        String signingInput = encode("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}") + "." + split(token)[1];
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String encode(String json) {

@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accounts.core.http.ApiException;
 import dev.accounts.core.json.Json;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Reads handler responses as a client would: status, headers by case-insensitive name, the body as JSON.
@@ -75,6 +78,16 @@ public final class Responses {
         assertEquals(204, response.getStatusCode(), () -> "status of " + describe(response));
         assertTrue(response.getBody() == null || response.getBody().isEmpty(), "a 204 has no body: " + response.getBody());
         assertNull(header(response, "Content-Type"), "a 204 declares no Content-Type");
+    }
+
+    /**
+     * For results checked through a use-case rather than a handler (another function's endpoint): the action is
+     * refused with exactly this status and body.
+     */
+    public static void assertRefused(Executable action, int status, String expectedJson) {
+        ApiException refused = assertThrows(ApiException.class, action);
+        assertEquals(status, refused.status(), refused.getMessage());
+        assertEquals(parse(expectedJson), Json.MAPPER.valueToTree(refused.body()), "body");
     }
 
     /** The body text must not contain `secret` anywhere (a password, for instance). */

@@ -4,8 +4,12 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.call;
 import static dev.accounts.core.store.dynamo.DynamoCalls.run;
 
 import dev.accounts.core.store.LoginAttemptStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Login counters (pk LOGIN#key) in the users table, expiring through its TTL. The low-level client is used
- * here because the count must be an atomic ADD, which the enhanced client's put/update do not express.
+ * Login counters (pk LOGIN#digest of the username key) in the users table, expiring through its TTL. The
+ * low-level client is used here because the count must be an atomic ADD, which the enhanced client's put/update
+ * do not express.
  */
 public final class DynamoLoginAttemptStore implements LoginAttemptStore {
     private static final String PREFIX = "LOGIN#";
@@ -78,8 +83,17 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
         run("reset login attempts", () -> client.deleteItem(r -> r.tableName(table).key(key(usernameKey))));
     }
 
+    /**
+     * A digest of the username key: of fixed length whatever was sent (partition keys hold 2 KiB, a body 16),
+     * and a password mistyped into the username field is not kept in the table in clear.
+     */
     private static Map<String, AttributeValue> key(String usernameKey) {
-        return Map.of("pk", AttributeValue.fromS(PREFIX + usernameKey));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(usernameKey.getBytes(StandardCharsets.UTF_8));
+            return Map.of("pk", AttributeValue.fromS(PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static AttributeValue n(long value) {

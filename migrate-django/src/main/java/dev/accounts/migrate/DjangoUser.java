@@ -1,0 +1,41 @@
+package dev.accounts.migrate;
+
+import dev.accounts.core.account.User;
+import dev.accounts.core.account.Usernames;
+import dev.accounts.core.json.Json;
+import java.time.Instant;
+
+/**
+ * One well-formed row of `dumpdata auth.user`: the fields this service keeps. `dateJoined` is null when the
+ * user model has no such field; `row` counts from 1 in the dump's list.
+ */
+record DjangoUser(int row, String pk, String username, String passwordHash, String email, String firstName,
+                  String lastName, boolean active, Instant dateJoined) {
+
+    String usernameKey() {
+        return Usernames.key(username);
+    }
+
+    /** The account as stored: Django's hash kept as it is, to be verified and replaced at the first login. */
+    User toUser(String id, Instant importedAt) {
+        return new User(id, username, email, firstName, lastName, passwordHash,
+                dateJoined == null ? importedAt : dateJoined);
+    }
+
+    RowOutcome imported(String reason) {
+        return new RowOutcome(row, pk, username, RowOutcome.Result.IMPORTED, reason);
+    }
+
+    RowOutcome skipped(String reason) {
+        return new RowOutcome(row, pk, username, RowOutcome.Result.SKIPPED, reason);
+    }
+
+    RowOutcome rejected(String reason) {
+        return RowOutcome.rejected(row, pk, username, reason);
+    }
+
+    /** "row 2, pk 2, \"Bob\"": how other rows' messages point at this one. */
+    String reference() {
+        return "row " + row + " (pk " + pk + ", " + Json.write(username) + ")";
+    }
+}
