@@ -140,6 +140,8 @@ class CreateAccountHandlerTest {
                 Arguments.of("null", "This field may not be null."),
                 Arguments.of("\"\"", "This field may not be blank."),
                 Arguments.of(Json.write("a".repeat(151)), NAME_TOO_LONG),
+                // 150 characters that NFKC expands to 2,700 (U+FDFA is one ligature of 18 letters)
+                Arguments.of(Json.write("\uFDFA".repeat(150)), NAME_TOO_LONG),
                 Arguments.of("\"with space\"", INVALID_USERNAME),
                 Arguments.of("\"semi;colon\"", INVALID_USERNAME),
                 Arguments.of("\"slash/\"", INVALID_USERNAME),

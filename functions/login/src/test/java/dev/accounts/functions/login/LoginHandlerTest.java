@@ -1,0 +1,233 @@
+package dev.accounts.functions.login;
+
+import static dev.accounts.core.testing.Accounts.PASSWORD;
+import static dev.accounts.core.testing.Accounts.body;
+import static dev.accounts.core.testing.Accounts.uniqueName;
+import static dev.accounts.core.testing.Responses.assertAnswer;
+import static dev.accounts.core.testing.Responses.assertUnauthorized;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accounts.core.account.User;
+import dev.accounts.core.testing.Accounts;
+import dev.accounts.core.testing.BadInput;
+import dev.accounts.core.testing.Events;
+import dev.accounts.core.testing.Jwt;
+import dev.accounts.core.testing.MutableClock;
+import dev.accounts.core.testing.Responses;
+import dev.accounts.core.testing.TestStack;
+import dev.accounts.core.testing.Unreachable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** POST /account/login through its handler, against real DynamoDB tables, with a clock the tests move. */
+class LoginHandlerTest {
+    private static final String PATH = "/account/login";
+    private static final String NO_ACCOUNT = "{\"detail\": \"No active account found with the given credentials\"}";
+    private static final String WRONG = "Wrong-password-77";
+
+    private static final TestStack STACK = TestStack.create();
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+    private static final Accounts ACCOUNTS = new Accounts(STACK.services(CLOCK));
+    private static final LoginHandler HANDLER = new LoginHandler(STACK.services(CLOCK));
+    /** Logs in successfully only: failures against it would lock it for the other tests. */
+    private static final User ALICE = ACCOUNTS.signUp(uniqueName("Alice"));
+
+    @Test
+    void aCorrectPasswordGivesTheReferencesBodyWithAnAccessAndARefreshToken() {
+        APIGatewayV2HTTPResponse response = send(Events.post(PATH, body("username", ALICE.username(), "password", PASSWORD))
+                .header("content-type", "application/json; charset=utf-8"));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode body = Responses.json(response);
+        assertEquals(List.of("message", "refresh", "access"), fieldNames(body), "the reference's fields, in its order");
+        assertEquals("Login successful", body.path("message").asText());
+        Responses.assertDoesNotContain(response, PASSWORD);
+
+        String access = body.path("access").asText();
+        String refresh = body.path("refresh").asText();
+        for (String token : List.of(access, refresh)) {
+            JsonNode header = Jwt.header(token);
+            assertEquals("ES256", header.path("alg").asText());
+            assertEquals("JWT", header.path("typ").asText());
+            assertEquals(STACK.keys().currentKid(), header.path("kid").asText());
+            JsonNode claims = Jwt.claims(token);
+            assertEquals(ALICE.id(), claims.path("user_id").asText());
+            assertEquals(ALICE.id(), claims.path("sub").asText());
+            assertEquals("https://abc123.execute-api.us-east-1.amazonaws.com", claims.path("iss").asText(),
+                    "the issuer is the API's public base URL when none is configured");
+            assertFalse(claims.path("jti").asText().isEmpty());
+            assertFalse(claims.has("aud"), "no audience is configured");
+        }
+        assertEquals("access", Jwt.claims(access).path("token_type").asText());
+        assertEquals("refresh", Jwt.claims(refresh).path("token_type").asText());
+        assertEquals(300, lifetime(access), "access tokens live 5 minutes by default");
+        assertEquals(86_400, lifetime(refresh), "refresh tokens live a day by default");
+        assertNotEquals(Jwt.claims(access).path("jti"), Jwt.claims(refresh).path("jti"));
+    }
+
+    @Test
+    void theUsernameIsMatchedAsItIsKeptUniqueIgnoringCase() {
+        APIGatewayV2HTTPResponse response = login(ALICE.username().toUpperCase(), PASSWORD);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(ALICE.id(), Jwt.claims(Responses.json(response).path("access").asText()).path("user_id").asText());
+    }
+
+    @Test
+    void missingFieldsAreReported() {
+        String required = "[\"This field is required.\"]";
+        assertAnswer(send(Events.post(PATH, body("username", ALICE.username()))), 400, "{\"password\": " + required + "}");
+        assertAnswer(send(Events.post(PATH, body("password", PASSWORD))), 400, "{\"username\": " + required + "}");
+        assertAnswer(send(Events.post(PATH, "{}")), 400,
+                "{\"username\": " + required + ", \"password\": " + required + "}");
+        assertAnswer(send(Events.post(PATH, null)), 400,
+                "{\"username\": " + required + ", \"password\": " + required + "}");
+        assertAnswer(send(Events.post(PATH, "{\"username\": \"" + ALICE.username() + "\", \"password\": 12345678}")),
+                400, "{\"password\": [\"Not a valid string.\"]}");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswerInTheSameTime() {
+        User bob = ACCOUNTS.signUp(uniqueName("bob"));
+        // Warm-up: the first unknown-user login also builds the dummy hash; 4 failures stay under the lockout.
+        APIGatewayV2HTTPResponse wrongPassword = login(bob.username(), WRONG);
+        APIGatewayV2HTTPResponse unknownUser = login(uniqueName("nobody"), WRONG);
+        assertUnauthorized(wrongPassword, NO_ACCOUNT);
+        assertUnauthorized(unknownUser, NO_ACCOUNT);
+        assertEquals(wrongPassword.getHeaders(), unknownUser.getHeaders(), "headers tell nothing apart");
+        assertEquals(wrongPassword.getBody(), unknownUser.getBody(), "bodies tell nothing apart");
+
+        List<Long> wrongPasswordNanos = new ArrayList<>();
+        List<Long> unknownUserNanos = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            wrongPasswordNanos.add(timed(() -> assertUnauthorized(login(bob.username(), WRONG), NO_ACCOUNT)));
+            unknownUserNanos.add(timed(() -> assertUnauthorized(login(uniqueName("nobody"), WRONG), NO_ACCOUNT)));
+        }
+        // Without the dummy hash an unknown user is answered some ten times faster. Noise on a busy machine only
+        // ever adds time, so each kind's fastest answer is the fair measure of its work.
+        long wrong = Collections.min(wrongPasswordNanos);
+        long unknown = Collections.min(unknownUserNanos);
+        assertTrue(unknown * 2 > wrong, "an unknown user pays a hash too: unknown " + unknown / 1_000_000
+                + " ms vs wrong password " + wrong / 1_000_000 + " ms");
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountForADelayThatDoublesUpTo15Minutes() {
+        User carol = ACCOUNTS.signUp(uniqueName("carol"));
+        for (int i = 0; i < 5; i++) {
+            assertUnauthorized(login(carol.username(), WRONG), NO_ACCOUNT);
+        }
+
+        assertThrottled(login(carol.username(), PASSWORD), 30);
+        CLOCK.advance(Duration.ofSeconds(29));
+        assertThrottled(login(carol.username(), PASSWORD), 1);
+        CLOCK.advance(Duration.ofSeconds(1));
+
+        // Each further failure, once the lock has passed, doubles the lock: 60, 120, ... capped at 900 seconds.
+        for (long expected : new long[] {60, 120, 240, 480, 900, 900}) {
+            assertUnauthorized(login(carol.username(), WRONG), NO_ACCOUNT);
+            assertThrottled(login(carol.username(), WRONG), expected);
+            CLOCK.advance(Duration.ofSeconds(expected));
+        }
+        assertEquals(200, login(carol.username(), PASSWORD).getStatusCode(), "the lock ends");
+    }
+
+    @Test
+    void aSuccessResetsTheCountOfFailures() {
+        User dave = ACCOUNTS.signUp(uniqueName("dave"));
+        for (int i = 0; i < 4; i++) {
+            assertUnauthorized(login(dave.username(), WRONG), NO_ACCOUNT);
+        }
+        assertEquals(200, login(dave.username(), PASSWORD).getStatusCode());
+
+        // Without the reset this would be the fifth failure in a row, and the next login refused.
+        assertUnauthorized(login(dave.username(), WRONG), NO_ACCOUNT);
+        assertEquals(200, login(dave.username(), PASSWORD).getStatusCode(), "one failure since the reset");
+    }
+
+    @Test
+    void unknownUsernamesAreCountedAndLockedLikeRealOnesUnderEverySpelling() {
+        String ghost = uniqueName("ghost");
+        for (int i = 0; i < 5; i++) {
+            assertUnauthorized(login(i % 2 == 0 ? ghost : ghost.toUpperCase(), WRONG), NO_ACCOUNT);
+        }
+
+        assertThrottled(login(ghost, WRONG), 30);
+        assertEquals(200, login(ALICE.username(), PASSWORD).getStatusCode(), "other names are not locked");
+    }
+
+    @Test
+    void aDeletedAccountCannotLogIn() {
+        String name = uniqueName("erin");
+        User erin = ACCOUNTS.signUp(name);
+        ACCOUNTS.delete(erin);
+
+        assertUnauthorized(login(name, PASSWORD), NO_ACCOUNT);
+    }
+
+    @Test
+    void aNameNoAccountCouldHaveIsAnsweredLikeAnyUnknownUser() {
+        // The first is longer than any partition key DynamoDB stores: still the plain 401, never a storage failure.
+        for (String name : List.of("a".repeat(3000), "\uFDFA".repeat(150), "not valid!")) {
+            assertUnauthorized(login(name, WRONG), NO_ACCOUNT);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> badInputIsAnsweredAsTheContractSays() {
+        return BadInput.table(PATH, LoginHandlerTest::send,
+                "{\"username\": 1, \"password\": \"" + PASSWORD + "\"}", "{\"username\": [\"Not a valid string.\"]}");
+    }
+
+    @Test
+    void unreachableStorageIsA503() {
+        LoginHandler cutOff = new LoginHandler(Unreachable.dynamoDb(STACK).services(CLOCK));
+
+        Responses.assertServiceUnavailable(cutOff.handleRequest(
+                Events.post(PATH, body("username", ALICE.username(), "password", PASSWORD)).build(), null));
+
+        assertEquals(200, login(ALICE.username(), PASSWORD).getStatusCode(), "logins work once storage is back");
+    }
+
+    private static void assertThrottled(APIGatewayV2HTTPResponse response, long seconds) {
+        assertAnswer(response, 429,
+                "{\"detail\": \"Request was throttled. Expected available in " + seconds + " seconds.\"}");
+        assertEquals(seconds, Responses.assertRetryAfter(response), "Retry-After");
+    }
+
+    private static APIGatewayV2HTTPResponse login(String username, String password) {
+        return send(Events.post(PATH, body("username", username, "password", password)));
+    }
+
+    private static APIGatewayV2HTTPResponse send(Events event) {
+        return HANDLER.handleRequest(event.build(), null);
+    }
+
+    private static long lifetime(String token) {
+        JsonNode claims = Jwt.claims(token);
+        return claims.path("exp").asLong() - claims.path("iat").asLong();
+    }
+
+    private static List<String> fieldNames(JsonNode body) {
+        List<String> names = new ArrayList<>();
+        body.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static long timed(Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        return System.nanoTime() - start;
+    }
+}
