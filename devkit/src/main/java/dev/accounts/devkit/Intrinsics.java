@@ -202,6 +202,14 @@ final class Intrinsics {
             return original;
         }
         JsonNode parts = resolve(argument.get(1));
+        if (parts != null && parts.isTextual()) {
+            // a CommaDelimitedList parameter's value is one comma-separated string until split
+            var list = NODES.arrayNode();
+            for (String item : parts.asText().split(",", -1)) {
+                list.add(item);
+            }
+            parts = list;
+        }
         if (parts == null || !parts.isArray()) {
             return original;
         }

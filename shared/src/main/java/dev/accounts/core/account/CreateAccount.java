@@ -62,6 +62,13 @@ public final class CreateAccount {
         return user;
     }
 
+    /** Priming: the password rules (their list loads once), one Argon2id hash and a name lookup; no write. */
+    public void prime() {
+        policy.problems("priming-Password-7", "priming", "", "", "");
+        hasher.hash("priming-Password-7");
+        users.usernameKeyTaken(Usernames.key("priming"));
+    }
+
     private static void checkLength(Fields fields, String name, String value) {
         if (value.codePointCount(0, value.length()) > MAX_NAME_LENGTH) {
             fields.add(name, NAME_TOO_LONG);

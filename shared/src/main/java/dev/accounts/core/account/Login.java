@@ -1,6 +1,7 @@
 package dev.accounts.core.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accounts.core.http.ApiException;
 import dev.accounts.core.http.Errors;
 import dev.accounts.core.http.Fields;
 import dev.accounts.core.log.JsonLog;
@@ -52,6 +53,19 @@ public final class Login {
         throttle.recordSuccess(key, before);
         upgradeHashIfDue(user.get(), password);
         return tokens.issue(user.get().id(), tokens.newFamily(), issuer);
+    }
+
+    /** Priming: the lockout read, a lookup, one hash check and a token pair, without writing anything. */
+    public void prime(String issuer) {
+        String key = Usernames.key("priming");
+        try {
+            throttle.checkAllowed(key);
+        } catch (ApiException lockedByAnotherCaller) {
+            // someone's lockout of that name: irrelevant to priming
+        }
+        users.findByUsernameKey(key);
+        hasher.verifyAgainstDummy("priming-password");
+        tokens.prime(issuer);
     }
 
     /**

@@ -33,9 +33,14 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         // nothing by default
     }
 
+    /** Rounds of priming: enough for the JIT to compile the hot paths, which the snapshot then keeps. */
+    static final int PRIMING_ROUNDS = 5;
+
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
+        for (int round = 0; round < PRIMING_ROUNDS; round++) {
+            prime();
+        }
     }
 
     @Override

@@ -15,6 +15,11 @@ public final class Issuers {
         this.configured = configured;
     }
 
+    /** The issuer a handler derives for its own priming requests. */
+    public String forPriming() {
+        return configured.orElse(dev.accounts.core.http.PrimingRequests.issuer());
+    }
+
     public String issuerFor(ApiRequest request) {
         return configured.orElseGet(() -> request.publicBaseUrl().orElse(FALLBACK));
     }

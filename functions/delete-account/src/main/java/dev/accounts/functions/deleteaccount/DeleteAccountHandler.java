@@ -8,6 +8,9 @@ import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.token.Issuers;
+import dev.accounts.core.http.PrimingRequests;
+import dev.accounts.core.token.TokenService;
+import dev.accounts.core.token.TokenPair;
 import java.util.Map;
 
 /** DELETE /account/delete-account/{id} with the owner's Bearer access token → 204. */
@@ -15,6 +18,7 @@ public final class DeleteAccountHandler extends ApiFunction {
     private final Authenticator authenticator;
     private final DeleteAccount deleteAccount;
     private final Issuers issuers;
+    private final TokenService tokens;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public DeleteAccountHandler() {
@@ -29,6 +33,7 @@ public final class DeleteAccountHandler extends ApiFunction {
         this.authenticator = services.authenticator();
         this.deleteAccount = services.deleteAccount();
         this.issuers = services.issuers();
+        this.tokens = services.tokens();
     }
 
     @Override
@@ -36,5 +41,12 @@ public final class DeleteAccountHandler extends ApiFunction {
         User caller = authenticator.authenticate(request, issuers.issuerFor(request));
         deleteAccount.delete(caller, request.pathParameter("id").orElse(""));
         return ApiResponse.noContent();
+    }
+
+    @Override
+    public void prime() {
+        // Refused as "user not found" after the token checks and the user lookup.
+        TokenPair pair = tokens.prime(issuers.forPriming());
+        handleRequest(PrimingRequests.delete("/account/delete-account/{id}", "priming", pair.access()), null);
     }
 }

@@ -5,6 +5,7 @@ import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.token.KeyDiscovery;
+import dev.accounts.core.http.PrimingRequests;
 import java.util.Map;
 
 /** GET /.well-known/jwks.json → the public keys of every token that may still be alive. */
@@ -28,5 +29,10 @@ public final class JwksHandler extends ApiFunction {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         return ApiResponse.json(200, discovery.jwks()).withHeader("Cache-Control", KeyDiscovery.CACHE_CONTROL);
+    }
+
+    @Override
+    public void prime() {
+        handleRequest(PrimingRequests.get("/.well-known/jwks.json"), null);
     }
 }

@@ -8,6 +8,7 @@ import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.JsonBody;
 import dev.accounts.core.token.Issuers;
 import dev.accounts.core.token.TokenResponses;
+import dev.accounts.core.http.PrimingRequests;
 import java.util.Map;
 
 /** POST /account/login → 200 with a new refresh and access token. */
@@ -33,5 +34,12 @@ public final class LoginHandler extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         return ApiResponse.json(200,
                 TokenResponses.login(login.login(JsonBody.of(request), issuers.issuerFor(request))));
+    }
+
+    @Override
+    public void prime() {
+        login.prime(issuers.forPriming());
+        // Refused for the missing password, before the lockout counter is touched.
+        handleRequest(PrimingRequests.post("/account/login", "{\"username\": \"priming\"}", null), null);
     }
 }

@@ -9,6 +9,9 @@ import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.JsonBody;
 import dev.accounts.core.token.Issuers;
+import dev.accounts.core.http.PrimingRequests;
+import dev.accounts.core.token.TokenService;
+import dev.accounts.core.token.TokenPair;
 import java.util.Map;
 
 /** POST /account/logout with the caller's Bearer access token → 200 once their refresh token is revoked. */
@@ -16,6 +19,7 @@ public final class LogoutHandler extends ApiFunction {
     private final Authenticator authenticator;
     private final Logout logout;
     private final Issuers issuers;
+    private final TokenService tokens;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public LogoutHandler() {
@@ -30,6 +34,7 @@ public final class LogoutHandler extends ApiFunction {
         this.authenticator = services.authenticator();
         this.logout = services.logout();
         this.issuers = services.issuers();
+        this.tokens = services.tokens();
     }
 
     @Override
@@ -38,5 +43,13 @@ public final class LogoutHandler extends ApiFunction {
         User caller = authenticator.authenticate(request, issuer);
         logout.logout(caller, JsonBody.of(request), issuer);
         return ApiResponse.json(200, Map.of("message", "Logout successful"));
+    }
+
+    @Override
+    public void prime() {
+        // Refused as "user not found" after the token checks and the user lookup.
+        TokenPair pair = tokens.prime(issuers.forPriming());
+        handleRequest(PrimingRequests.post("/account/logout", "{\"refresh\": \"" + pair.refresh() + "\"}",
+                pair.access()), null);
     }
 }

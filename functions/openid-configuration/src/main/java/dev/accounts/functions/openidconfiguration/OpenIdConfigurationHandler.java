@@ -6,6 +6,7 @@ import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.token.Issuers;
 import dev.accounts.core.token.KeyDiscovery;
+import dev.accounts.core.http.PrimingRequests;
 import java.util.Map;
 
 /** GET /.well-known/openid-configuration → the discovery document API Gateway's JWT authorizer reads. */
@@ -29,5 +30,10 @@ public final class OpenIdConfigurationHandler extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         return ApiResponse.json(200, KeyDiscovery.openIdConfiguration(issuers.issuerFor(request)))
                 .withHeader("Cache-Control", KeyDiscovery.CACHE_CONTROL);
+    }
+
+    @Override
+    public void prime() {
+        handleRequest(PrimingRequests.get("/.well-known/openid-configuration"), null);
     }
 }

@@ -8,12 +8,16 @@ import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.JsonBody;
 import dev.accounts.core.token.Issuers;
 import dev.accounts.core.token.TokenResponses;
+import dev.accounts.core.http.PrimingRequests;
+import dev.accounts.core.token.TokenService;
+import dev.accounts.core.token.TokenPair;
 import java.util.Map;
 
 /** POST /account/refresh → 200 with a new access token and the next refresh token (rotation always on). */
 public final class RefreshHandler extends ApiFunction {
     private final RefreshTokens refreshTokens;
     private final Issuers issuers;
+    private final TokenService tokens;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public RefreshHandler() {
@@ -27,11 +31,20 @@ public final class RefreshHandler extends ApiFunction {
     public RefreshHandler(Services services) {
         this.refreshTokens = services.refreshTokens();
         this.issuers = services.issuers();
+        this.tokens = services.tokens();
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
         return ApiResponse.json(200,
                 TokenResponses.refresh(refreshTokens.refresh(JsonBody.of(request), issuers.issuerFor(request))));
+    }
+
+    @Override
+    public void prime() {
+        // The token's user exists nowhere, so the spend transaction is cancelled whole: nothing is written.
+        TokenPair pair = tokens.prime(issuers.forPriming());
+        handleRequest(PrimingRequests.post("/account/refresh", "{\"refresh\": \"" + pair.refresh() + "\"}", null),
+                null);
     }
 }

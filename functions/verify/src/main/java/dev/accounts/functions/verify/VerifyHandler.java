@@ -7,12 +7,16 @@ import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.JsonBody;
 import dev.accounts.core.token.Issuers;
+import dev.accounts.core.http.PrimingRequests;
+import dev.accounts.core.token.TokenService;
+import dev.accounts.core.token.TokenPair;
 import java.util.Map;
 
 /** POST /account/verify → 200 {} when the token is valid, unexpired and unrevoked. */
 public final class VerifyHandler extends ApiFunction {
     private final VerifyToken verifyToken;
     private final Issuers issuers;
+    private final TokenService tokens;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public VerifyHandler() {
@@ -26,11 +30,19 @@ public final class VerifyHandler extends ApiFunction {
     public VerifyHandler(Services services) {
         this.verifyToken = services.verifyToken();
         this.issuers = services.issuers();
+        this.tokens = services.tokens();
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
         verifyToken.verify(JsonBody.of(request), issuers.issuerFor(request));
         return ApiResponse.json(200, Map.of());
+    }
+
+    @Override
+    public void prime() {
+        // Both reads (revocations, user) run and find nothing: "blacklisted", nothing written.
+        TokenPair pair = tokens.prime(issuers.forPriming());
+        handleRequest(PrimingRequests.post("/account/verify", "{\"token\": \"" + pair.refresh() + "\"}", null), null);
     }
 }

@@ -1,0 +1,73 @@
+package dev.accounts.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.accounts.core.Services;
+import dev.accounts.core.http.ApiFunction;
+import dev.accounts.core.json.Json;
+import dev.accounts.core.testing.Accounts;
+import dev.accounts.core.testing.Events;
+import dev.accounts.core.testing.TestStack;
+import dev.accounts.functions.createaccount.CreateAccountHandler;
+import dev.accounts.functions.deleteaccount.DeleteAccountHandler;
+import dev.accounts.functions.jwks.JwksHandler;
+import dev.accounts.functions.login.LoginHandler;
+import dev.accounts.functions.logout.LogoutHandler;
+import dev.accounts.functions.openidconfiguration.OpenIdConfigurationHandler;
+import dev.accounts.functions.refresh.RefreshHandler;
+import dev.accounts.functions.verify.VerifyHandler;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SnapStart runs each handler's priming before the snapshot, and every instance restored from it shares what
+ * priming left: so priming must write nothing (no user, token, revocation or login counter) and leave the
+ * handler answering real requests with fresh ids.
+ */
+class PrimingTest {
+    private final TestStack stack = TestStack.create();
+
+    @Test
+    void primingEveryFunctionWritesNothing() {
+        Services services = stack.services();
+        List<Function<Services, ApiFunction>> handlers = List.of(CreateAccountHandler::new, LoginHandler::new,
+                RefreshHandler::new, LogoutHandler::new, DeleteAccountHandler::new, VerifyHandler::new,
+                JwksHandler::new, OpenIdConfigurationHandler::new);
+        for (Function<Services, ApiFunction> make : handlers) {
+            make.apply(services).beforeCheckpoint(null);
+        }
+        assertEquals(0, itemCount(stack.usersTable()), "priming wrote to the users table");
+        assertEquals(0, itemCount(stack.revokedTokensTable()), "priming wrote to the revoked-tokens table");
+    }
+
+    @Test
+    void aPrimedHandlerServesRealRequestsWithFreshIds() throws Exception {
+        Services services = stack.services();
+        CreateAccountHandler createAccount = new CreateAccountHandler(services);
+        LoginHandler login = new LoginHandler(services);
+        createAccount.beforeCheckpoint(null);
+        login.beforeCheckpoint(null);
+
+        String name = Accounts.uniqueName("primed");
+        APIGatewayV2HTTPResponse created = createAccount.handleRequest(Events.post("/account/create-account",
+                Accounts.body("username", name, "password", Accounts.PASSWORD)).build(), null);
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        String body = Accounts.body("username", name, "password", Accounts.PASSWORD);
+        var first = Json.parse(login.handleRequest(Events.post("/account/login", body).build(), null).getBody());
+        var second = Json.parse(login.handleRequest(Events.post("/account/login", body).build(), null).getBody());
+        assertNotEquals(jti(first.get("refresh").asText()), jti(second.get("refresh").asText()));
+        assertTrue(first.get("access").asText().startsWith("eyJ"));
+    }
+
+    private static String jti(String token) throws Exception {
+        return Json.parse(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]))).get("jti").asText();
+    }
+
+    private int itemCount(String table) {
+        return stack.dynamoDb().scan(r -> r.tableName(table)).count();
+    }
+}
