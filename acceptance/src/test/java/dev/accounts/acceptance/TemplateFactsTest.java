@@ -177,12 +177,14 @@ class TemplateFactsTest {
 
     @Test
     void everyFunctionIsConfiguredByReferenceFromTheTemplate() {
-        // the token settings, shared through Globals
+        // the token settings and the metrics' labels, shared through Globals
         Map<String, String> settings = Map.of(
                 "ACCESS_TOKEN_LIFETIME_SECONDS", "AccessTokenLifetimeSeconds",
                 "REFRESH_TOKEN_LIFETIME_SECONDS", "RefreshTokenLifetimeSeconds",
                 "TOKEN_ISSUER", "TokenIssuer",
-                "TOKEN_AUDIENCE", "TokenAudience");
+                "TOKEN_AUDIENCE", "TokenAudience",
+                "METRICS_NAMESPACE", "MetricsNamespace",
+                "STAGE", "Stage");
         settings.forEach((variable, parameter) -> {
             assertReference(variable, parameter);
             for (String id : TEMPLATE.functionIds()) {

@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.FieldSource;
  * schemas: misspelled properties, bad references, runtimes Lambda does not have. The SAM CLI is not needed.
  */
 class TemplateLintTest {
-    /** The repository's templates: the stack, and the example a user deploys beside it. */
-    private static final List<String> TEMPLATES = List.of("template.yaml", "docs/authorizer-example.yaml");
+    /** The repository's templates: the stack, the example a user deploys beside it, and the deploy role's set-up. */
+    private static final List<String> TEMPLATES = List.of("template.yaml", "docs/authorizer-example.yaml",
+            "docs/github-deploy-role.yaml");
 
     private static Path cfnLint;
     private static Result lintOfAll;

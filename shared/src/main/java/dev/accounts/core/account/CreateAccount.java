@@ -3,6 +3,7 @@ package dev.accounts.core.account;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.http.Errors;
 import dev.accounts.core.http.Fields;
+import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.UserStore;
 import java.time.Clock;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class CreateAccount {
         } catch (UserStore.UsernameTakenException lostRace) {
             throw Errors.field("username", Usernames.TAKEN);
         }
+        Metrics.count(Metrics.Count.SIGN_UPS);
         return user;
     }
 

@@ -1,6 +1,7 @@
 package dev.accounts.core.account;
 
 import dev.accounts.core.http.Errors;
+import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenService;
 import java.time.Clock;
@@ -25,5 +26,6 @@ public final class DeleteAccount {
         if (!users.deleteRevokingTokens(caller, clock.instant().plus(tokens.refreshLifetime()))) {
             throw Errors.userNotFound();
         }
+        Metrics.count(Metrics.Count.REVOCATIONS);
     }
 }

@@ -5,6 +5,7 @@ import dev.accounts.core.http.ApiException;
 import dev.accounts.core.http.Errors;
 import dev.accounts.core.http.Fields;
 import dev.accounts.core.log.JsonLog;
+import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.LoginAttemptStore;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenPair;
@@ -47,11 +48,13 @@ public final class Login {
             matches = false;
         }
         if (!matches) {
+            Metrics.count(Metrics.Count.LOGIN_FAILURES);
             throttle.recordFailure(key);
             throw Errors.noActiveAccount();
         }
         throttle.recordSuccess(key, before);
         upgradeHashIfDue(user.get(), password);
+        Metrics.count(Metrics.Count.LOGINS);
         return tokens.issue(user.get().id(), tokens.newFamily(), issuer);
     }
 

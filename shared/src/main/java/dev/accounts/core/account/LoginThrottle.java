@@ -1,6 +1,7 @@
 package dev.accounts.core.account;
 
 import dev.accounts.core.http.Errors;
+import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.LoginAttemptStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public final class LoginThrottle {
         long failures = attempts.recordFailure(usernameKey, now.plus(MEMORY));
         if (failures >= FREE_FAILURES) {
             attempts.lockUntil(usernameKey, now.plus(lockFor(failures)));
+            Metrics.count(Metrics.Count.LOCKOUTS);
         }
     }
 

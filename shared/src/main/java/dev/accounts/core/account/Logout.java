@@ -2,6 +2,7 @@ package dev.accounts.core.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.http.Errors;
+import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.token.RefreshTokenReader;
 import dev.accounts.core.token.TokenClaims;
@@ -35,5 +36,6 @@ public final class Logout {
         if (!wasLive || !newlyRevoked) {
             throw Errors.tokenBlacklisted();
         }
+        Metrics.count(Metrics.Count.REVOCATIONS);
     }
 }

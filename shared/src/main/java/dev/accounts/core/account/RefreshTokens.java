@@ -2,6 +2,7 @@ package dev.accounts.core.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.http.Errors;
+import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.token.RefreshTokenReader;
 import dev.accounts.core.token.TokenClaims;
@@ -31,9 +32,11 @@ public final class RefreshTokens {
         TokenClaims presented = reader.read(body, issuer);
         switch (revocations.spend(presented)) {
             case SPENT -> {
+                Metrics.count(Metrics.Count.REFRESHES);
                 return tokens.issue(presented.userId(), presented.family(), issuer);
             }
             case ALREADY_SPENT -> {
+                Metrics.count(Metrics.Count.REUSE_DETECTIONS);
                 revocations.revokeFamily(presented.family(), presented.userId(),
                         clock.instant().plus(tokens.refreshLifetime()));
                 throw Errors.tokenBlacklisted();

@@ -16,6 +16,8 @@ public final class Fields {
     public static final String NOT_A_STRING = "Not a valid string.";
     public static final String NULL = "This field may not be null.";
     public static final String BLANK = "This field may not be blank.";
+    /** DRF's ProhibitSurrogateCharactersValidator, which every CharField runs; names the first one. */
+    public static final String SURROGATE = "Surrogate characters are not allowed: U+%X.";
 
     private final ObjectNode body;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -72,6 +74,27 @@ public final class Fields {
             add(name, NOT_A_STRING);
             return null;
         }
-        return node.textValue();
+        // A JSON escape may name half a surrogate pair alone (U+D800): such text has no UTF-8 form, so it can be
+        // neither stored (DynamoDB refuses it: a 503 for the client's own input) nor hashed; DRF refuses it too.
+        String text = node.textValue();
+        int lone = firstUnpairedSurrogate(text);
+        if (lone >= 0) {
+            add(name, String.format(SURROGATE, lone));
+            return null;
+        }
+        return text;
+    }
+
+    /** The first surrogate that is not half of a valid pair, or -1. */
+    private static int firstUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return c;
+            }
+        }
+        return -1;
     }
 }

@@ -69,21 +69,26 @@ public final class Metrics {
 
     private static final List<List<String>> DIMENSION_SETS = List.of(List.of("Stage"), List.of("Stage", "FunctionName"));
 
-    // One function per execution environment in Lambda: its process environment says which.
-    private static volatile Destination destination = Destination.of(System.getenv(), System.out);
+    // One function per execution environment in Lambda: the process environment says which.
+    private static final Map<String, String> PROCESS_ENVIRONMENT = System.getenv();
+    /** Null: the process environment's labels, on System.out as it is at the time (the runtime replaces it). */
+    private static volatile Destination redirected;
 
     private Metrics() {}
 
     /** Counts one event. */
     public static void count(Count event) {
-        Destination target = destination;
+        Destination target = redirected;
+        if (target == null) {
+            target = Destination.of(PROCESS_ENVIRONMENT, System.out);
+        }
         target.out().println(line(event, target, System.currentTimeMillis()));
     }
 
-    /** For tests that read what was counted: returns the destination to restore afterwards. */
+    /** For tests that read what was counted: returns what to restore afterwards (null: the default). */
     public static Destination redirect(Destination target) {
-        Destination previous = destination;
-        destination = target;
+        Destination previous = redirected;
+        redirected = target;
         return previous;
     }
 

@@ -88,6 +88,23 @@ class MetricsTest {
         assertTrue(stamped >= before && stamped <= System.currentTimeMillis(), "timestamp is now: " + stamped);
     }
 
+    /** Lambda's runtime swaps System.out for its own stream before the handler loads: the lines must follow. */
+    @Test
+    void byDefaultALineGoesToSystemOutAsItIsWhenCounting() throws Exception {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(written, true, StandardCharsets.UTF_8));
+        try {
+            Metrics.count(Metrics.Count.LOCKOUTS);
+        } finally {
+            System.setOut(original);
+        }
+        JsonNode line = JSON.readTree(written.toString(StandardCharsets.UTF_8));
+        assertEquals(1, line.path("Lockouts").asInt());
+        assertEquals(System.getenv().getOrDefault("METRICS_NAMESPACE", "Accounts"),
+                line.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         return node.properties().stream().map(Map.Entry::getKey).toList();
     }
