@@ -1,0 +1,112 @@
+package dev.accounts.bench;
+
+import dev.accounts.core.Services;
+import dev.accounts.core.token.SigningKeySet;
+import dev.accounts.devkit.DynamoEndpoints;
+import dev.accounts.devkit.EnvironmentValue;
+import dev.accounts.devkit.FunctionSpec;
+import dev.accounts.devkit.LocalEngine;
+import dev.accounts.devkit.LocalSecrets;
+import dev.accounts.devkit.LocalTables;
+import dev.accounts.devkit.SamTemplate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The local cloud every measured function talks to: a moto_server started here, the template's tables, and a
+ * freshly generated signing key set stored as the template's secret. Also resolves a function's environment
+ * as the template sets it, with local names for the resources it references.
+ */
+final class BenchmarkStack implements AutoCloseable {
+    private final LocalEngine engine;
+    private final Map<String, String> resourceNames;
+
+    private BenchmarkStack(LocalEngine engine, Map<String, String> resourceNames) {
+        this.engine = engine;
+        this.resourceNames = resourceNames;
+    }
+
+    static BenchmarkStack start(SamTemplate template) {
+        LocalEngine engine = DynamoEndpoints.startMoto();
+        try {
+            Map<String, String> names = new LinkedHashMap<>(
+                    LocalTables.create(engine.dynamoDbClient(), template, LocalTables.uniqueNames(template)));
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            // The template's one secret is the signing key set; a new stack gets a new key, as a deploy does.
+            String keySet = SigningKeySet.generate("bench-" + suffix).toSecretJson();
+            for (String secret : template.secrets().keySet()) {
+                names.put(secret, LocalSecrets.createSecret(engine.secretsManagerClient(),
+                        "bench-" + secret + "-" + suffix, keySet));
+            }
+            return new BenchmarkStack(engine, Map.copyOf(names));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The function's variables as the template sets them (a !Ref to a table or secret becomes its local name
+     * or ARN), plus the endpoint overrides of the local engine. Lambda's own variables are added at launch.
+     */
+    Map<String, String> environment(FunctionSpec function) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> {
+            switch (value) {
+                case EnvironmentValue.Literal literal -> environment.put(name, literal.value());
+                case EnvironmentValue.ResourceRef ref ->
+                        environment.put(name, resourceNames.getOrDefault(ref.logicalId(), ref.logicalId()));
+                case EnvironmentValue.Unresolved unresolved -> {
+                    // needs a deployed stack; the function must cope without it, as it does in local runs
+                }
+            }
+        });
+        environment.put("DYNAMODB_ENDPOINT", engine.endpoint());
+        environment.put("SECRETSMANAGER_ENDPOINT", engine.secretsManagerEndpoint());
+        return environment;
+    }
+
+    /** Static credentials and region, as an on-demand Lambda environment has them. */
+    Map<String, String> credentials() {
+        return Map.of("AWS_REGION", engine.region(), "AWS_DEFAULT_REGION", engine.region(),
+                "AWS_ACCESS_KEY_ID", engine.accessKey(), "AWS_SECRET_ACCESS_KEY", engine.secretKey(),
+                "AWS_SESSION_TOKEN", "test");
+    }
+
+    String region() {
+        return engine.region();
+    }
+
+    /** Every variable any of the functions gets: what the core needs to serve them all. */
+    Map<String, String> environment(List<FunctionSpec> functions) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        functions.forEach(function -> merged.putAll(environment(function)));
+        return merged;
+    }
+
+    /** The core wired to this stack, in this JVM, for preparing state the way the functions read it. */
+    Services services(List<FunctionSpec> functions) {
+        Map<String, String> env = environment(functions);
+        env.putAll(credentials());
+        return Services.fromEnvironment(env);
+    }
+
+    void putItem(String table, String partitionKey, Map<String, String> attributes) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("pk", AttributeValue.fromS(partitionKey));
+        attributes.forEach((name, value) -> item.put(name, AttributeValue.fromS(value)));
+        engine.dynamoDbClient().putItem(r -> r.tableName(table).item(item));
+    }
+
+    String describe() {
+        return engine.describe();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
