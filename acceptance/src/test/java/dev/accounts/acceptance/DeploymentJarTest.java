@@ -44,7 +44,7 @@ class DeploymentJarTest {
             Template template = Template.load();
             String functionId = template.routes().stream().filter(r -> r.module().equals(function)).findFirst()
                     .orElseThrow().functionId();
-            String handler = template.resource(functionId).path("Properties").path("Handler").asText().split("::")[0];
+            String handler = template.resource(functionId).path("Properties").path("Handler").asText();
             String output = run(jar, handler, root.resolve("events").resolve(function + ".json"));
             assertTrue(output.contains("STATUS " + EXPECTED.get(function)), function + " answered:\n" + output);
             assertTrue(Files.size(jar) <= MAX_JAR_BYTES, function + ".jar is " + Files.size(jar) + " bytes, over the guard of " + MAX_JAR_BYTES);

@@ -35,7 +35,7 @@ public final class CreateAccountHandler extends ApiFunction {
     public void prime() {
         createAccount.prime();
         // Refused by the password rules after the name lookup: nothing is written.
-        handleRequest(PrimingRequests.post("/account/create-account",
-                "{\"username\": \"priming\", \"password\": \"1\"}", null), null);
+        primeWith(PrimingRequests.post("/account/create-account",
+                "{\"username\": \"priming\", \"password\": \"1\"}", null));
     }
 }

@@ -47,6 +47,6 @@ public final class DeleteAccountHandler extends ApiFunction {
     public void prime() {
         // Refused as "user not found" after the token checks and the user lookup.
         TokenPair pair = tokens.prime(issuers.forPriming());
-        handleRequest(PrimingRequests.delete("/account/delete-account/{id}", "priming", pair.access()), null);
+        primeWith(PrimingRequests.delete("/account/delete-account/{id}", "priming", pair.access()));
     }
 }

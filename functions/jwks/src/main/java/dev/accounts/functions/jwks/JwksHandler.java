@@ -33,6 +33,6 @@ public final class JwksHandler extends ApiFunction {
 
     @Override
     public void prime() {
-        handleRequest(PrimingRequests.get("/.well-known/jwks.json"), null);
+        primeWith(PrimingRequests.get("/.well-known/jwks.json"));
     }
 }

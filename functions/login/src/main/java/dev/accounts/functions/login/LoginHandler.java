@@ -40,6 +40,6 @@ public final class LoginHandler extends ApiFunction {
     public void prime() {
         login.prime(issuers.forPriming());
         // Refused for the missing password, before the lockout counter is touched.
-        handleRequest(PrimingRequests.post("/account/login", "{\"username\": \"priming\"}", null), null);
+        primeWith(PrimingRequests.post("/account/login", "{\"username\": \"priming\"}", null));
     }
 }

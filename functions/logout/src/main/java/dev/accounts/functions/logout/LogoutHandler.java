@@ -49,7 +49,7 @@ public final class LogoutHandler extends ApiFunction {
     public void prime() {
         // Refused as "user not found" after the token checks and the user lookup.
         TokenPair pair = tokens.prime(issuers.forPriming());
-        handleRequest(PrimingRequests.post("/account/logout", "{\"refresh\": \"" + pair.refresh() + "\"}",
-                pair.access()), null);
+        primeWith(PrimingRequests.post("/account/logout", "{\"refresh\": \"" + pair.refresh() + "\"}",
+                pair.access()));
     }
 }

@@ -34,6 +34,6 @@ public final class OpenIdConfigurationHandler extends ApiFunction {
 
     @Override
     public void prime() {
-        handleRequest(PrimingRequests.get("/.well-known/openid-configuration"), null);
+        primeWith(PrimingRequests.get("/.well-known/openid-configuration"));
     }
 }

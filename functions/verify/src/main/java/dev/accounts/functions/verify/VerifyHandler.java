@@ -43,6 +43,6 @@ public final class VerifyHandler extends ApiFunction {
     public void prime() {
         // Both reads (revocations, user) run and find nothing: "blacklisted", nothing written.
         TokenPair pair = tokens.prime(issuers.forPriming());
-        handleRequest(PrimingRequests.post("/account/verify", "{\"token\": \"" + pair.refresh() + "\"}", null), null);
+        primeWith(PrimingRequests.post("/account/verify", "{\"token\": \"" + pair.refresh() + "\"}", null));
     }
 }
