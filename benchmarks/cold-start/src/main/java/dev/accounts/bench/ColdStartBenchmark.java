@@ -146,6 +146,7 @@ public final class ColdStartBenchmark {
             report.printPrimed(out);
         }
         out.println();
+        report.printLargestPackage(out);
         report.printVerdict(out, !options.skipPrimed());
     }
 

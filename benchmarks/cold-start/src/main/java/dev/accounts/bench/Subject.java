@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import dev.accounts.devkit.DeploymentPackage;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -31,13 +33,20 @@ record Subject(String name, Role role, String handler, Path deploymentJar, int m
         }
     }
 
-    long packageBytes() {
+    long jarBytes() {
         try {
             return Files.size(deploymentJar);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** What Lambda receives: the zip `sam deploy` makes of lib/&lt;name&gt;.jar (see {@link DeploymentPackage}). */
+    long packageBytes() {
+        return PACKAGE_BYTES.computeIfAbsent(deploymentJar, DeploymentPackage::zippedBytes);
+    }
+
+    private static final Map<Path, Long> PACKAGE_BYTES = new ConcurrentHashMap<>();
 
     /** A function that hashes passwords (login, create-account) carries the hasher in its package. */
     boolean hashesPasswords() {

@@ -1,7 +1,9 @@
 package dev.accounts.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.accounts.devkit.DeploymentPackage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,6 +53,36 @@ class ReportTest {
     }
 
     @Test
+    void packageLineNamesTheLargestZippedPackageAndSaysWhetherTheGoalHolds() throws IOException {
+        Subject small = subject("jwks", Subject.Role.FUNCTION, false);
+        Subject large = subjectWith("login", incompressible(300_000));
+        Report report = new Report(small, small, List.of(small, large), Map.of(), Map.of());
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        report.printLargestPackage(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        String line = bytes.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(line.matches("largest deployment package: 0\\.30 MB \\(login\\), goal ≤ 10 MB: met"), line);
+    }
+
+    @Test
+    void zippedPackageOfAStoredJarIsSmallerThanTheJarWhenItsEntriesAreAlike() throws IOException {
+        byte[] classLike = "software/amazon/awssdk/services/dynamodb/model/AttributeValue".repeat(200)
+                .getBytes(StandardCharsets.UTF_8);
+        Path jar = directory.resolve("alike.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.setLevel(0);
+            for (int i = 0; i < 50; i++) {
+                out.putNextEntry(new ZipEntry("a/C" + i + ".class"));
+                out.write(classLike);
+                out.closeEntry();
+            }
+        }
+        long zipped = DeploymentPackage.zippedBytes(jar);
+        assertTrue(zipped < Files.size(jar) / 10, zipped + " of " + Files.size(jar));
+    }
+
+    @Test
     void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         assertEquals(2.5, Stats.of(List.of(4.0, 1.0, 3.0, 2.0)).median());
         assertEquals(3.0, Stats.of(List.of(5.0, 1.0, 3.0)).median());
@@ -64,6 +96,22 @@ class ReportTest {
 
     private static List<ColdSample> cold(double... starts) {
         return java.util.Arrays.stream(starts).mapToObj(ms -> new ColdSample(ms - 100, ms, 50, 5)).toList();
+    }
+
+    private static byte[] incompressible(int size) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(7).nextBytes(bytes);
+        return bytes;
+    }
+
+    private Subject subjectWith(String name, byte[] content) throws IOException {
+        Path jar = directory.resolve(name + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new ZipEntry("dev/accounts/Data.bin"));
+            out.write(content);
+            out.closeEntry();
+        }
+        return new Subject(name, Subject.Role.FUNCTION, "a.B::handleRequest", jar, 512, Map.of(), () -> "{}");
     }
 
     /** A deployment jar that carries the password hasher or not: what decides the "hashing" group. */
