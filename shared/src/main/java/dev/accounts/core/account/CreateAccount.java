@@ -69,6 +69,7 @@ public final class CreateAccount {
         policy.problems("priming-Password-7", "priming", "", "", "");
         hasher.hash("priming-Password-7");
         users.usernameKeyTaken(Usernames.key("priming"));
+        users.prime();
     }
 
     private static void checkLength(Fields fields, String name, String value) {

@@ -67,6 +67,7 @@ public final class Login {
             // someone's lockout of that name: irrelevant to priming
         }
         users.findByUsernameKey(key);
+        users.prime();
         hasher.verifyAgainstDummy("priming-password");
         tokens.prime(issuer);
     }

@@ -28,6 +28,11 @@ public final class RefreshTokens {
         this.clock = clock;
     }
 
+    /** SnapStart priming: the spend and its answers, and the reuse revocation, without writing anything. */
+    public void prime() {
+        revocations.prime();
+    }
+
     public TokenPair refresh(ObjectNode body, String issuer) {
         TokenClaims presented = reader.read(body, issuer);
         switch (revocations.spend(presented)) {

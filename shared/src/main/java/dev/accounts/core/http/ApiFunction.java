@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.log.JsonLog;
+import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.StorageUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -63,6 +64,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         for (int round = 0; round < PRIMING_ROUNDS; round++) {
+            Metrics.prime();
             prime();
         }
     }

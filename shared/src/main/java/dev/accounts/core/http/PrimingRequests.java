@@ -36,8 +36,18 @@ public final class PrimingRequests {
         return "https://" + DOMAIN;
     }
 
+    /**
+     * Shaped as API Gateway's payload 2.0 events are, field for field (see events/*.json): the event reader and
+     * the request mapping then run the same code for priming as for the first real request.
+     */
     private static APIGatewayV2HTTPEvent event(String method, String path, String bearer) {
         Map<String, String> headers = new HashMap<>();
+        headers.put("accept", "application/json");
+        headers.put("host", DOMAIN);
+        headers.put("user-agent", "priming");
+        headers.put("x-amzn-trace-id", "Root=1-00000000-000000000000000000000000");
+        headers.put("x-forwarded-for", "192.0.2.1");
+        headers.put("x-forwarded-port", "443");
         headers.put("x-forwarded-proto", "https");
         if (bearer != null) {
             headers.put("authorization", "Bearer " + bearer);
@@ -46,14 +56,22 @@ public final class PrimingRequests {
                 .withVersion("2.0")
                 .withRouteKey(method + " " + path)
                 .withRawPath(path)
+                .withRawQueryString("")
                 .withHeaders(headers)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("priming")
+                        .withAccountId("000000000000")
+                        .withApiId("priming")
                         .withDomainName(DOMAIN)
+                        .withDomainPrefix("priming")
+                        .withRequestId("priming")
+                        .withRouteKey(method + " " + path)
                         .withStage("$default")
+                        .withTime("01/Jan/2000:00:00:00 +0000")
+                        .withTimeEpoch(946_684_800_000L)
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
-                                .build())
+                                .withProtocol("HTTP/1.1").withSourceIp("192.0.2.1").withUserAgent("priming").build())
                         .build())
+                .withIsBase64Encoded(false)
                 .build();
     }
 }

@@ -21,6 +21,14 @@ public interface UserStore {
      */
     boolean deleteRevokingTokens(User user, Instant revokeUntil);
 
+    /**
+     * SnapStart priming: sends each of the store's calls in a form that changes nothing (reads of keys no one
+     * writes, writes refused by their condition) and maps a stored user as a found one is mapped.
+     */
+    default void prime() {
+        // a store that keeps nothing remote has nothing to warm
+    }
+
     /** Replaces the stored hash, only if it is still `expectedOldHash` (a concurrent change wins). */
     void replacePasswordHash(User user, String expectedOldHash);
 

@@ -45,8 +45,9 @@ public final class DeleteAccountHandler extends ApiFunction {
 
     @Override
     public void prime() {
-        // Refused as "user not found" after the token checks and the user lookup.
+        // The deletion transaction runs for no one; the request is refused as "user not found" after the token checks.
         TokenPair pair = tokens.prime(issuers.forPriming());
+        deleteAccount.prime();
         primeWith(PrimingRequests.delete("/account/delete-account/{id}", "priming", pair.access()));
     }
 }

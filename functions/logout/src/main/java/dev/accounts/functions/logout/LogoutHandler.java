@@ -47,8 +47,10 @@ public final class LogoutHandler extends ApiFunction {
 
     @Override
     public void prime() {
-        // Refused as "user not found" after the token checks and the user lookup.
+        // The stores' calls run refused or missing; the request is refused as "user not found" after the token checks.
         TokenPair pair = tokens.prime(issuers.forPriming());
+        authenticator.prime();
+        logout.prime();
         primeWith(PrimingRequests.post("/account/logout", "{\"refresh\": \"" + pair.refresh() + "\"}",
                 pair.access()));
     }

@@ -44,6 +44,7 @@ public final class RefreshHandler extends ApiFunction {
     public void prime() {
         // The token's user exists nowhere, so the spend transaction is cancelled whole: nothing is written.
         TokenPair pair = tokens.prime(issuers.forPriming());
+        refreshTokens.prime();
         primeWith(PrimingRequests.post("/account/refresh", "{\"refresh\": \"" + pair.refresh() + "\"}", null));
     }
 }

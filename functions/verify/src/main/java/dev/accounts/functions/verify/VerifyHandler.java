@@ -43,6 +43,7 @@ public final class VerifyHandler extends ApiFunction {
     public void prime() {
         // Both reads (revocations, user) run and find nothing: "blacklisted", nothing written.
         TokenPair pair = tokens.prime(issuers.forPriming());
+        verifyToken.prime();
         primeWith(PrimingRequests.post("/account/verify", "{\"token\": \"" + pair.refresh() + "\"}", null));
     }
 }

@@ -45,6 +45,14 @@ final class DynamoCalls {
         return Expression.builder().expression("attribute_not_exists(pk)").build();
     }
 
+    /**
+     * Holds for no item, present or absent. Priming sends a write under it: DynamoDB runs the whole request
+     * path, refuses the write, and nothing is stored.
+     */
+    static Expression never() {
+        return Expression.builder().expression("attribute_exists(pk) AND attribute_not_exists(pk)").build();
+    }
+
     static Expression present() {
         return Expression.builder().expression("attribute_exists(pk)").build();
     }

@@ -8,11 +8,14 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.store.StorageUnavailableException;
 import dev.accounts.core.token.TokenClaims;
+import dev.accounts.core.token.TokenType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
@@ -77,15 +80,39 @@ public final class DynamoRevocationStore implements RevocationStore {
 
     @Override
     public boolean revokeFamily(String family, String userId, Instant until) {
-        long now = clock.instant().getEpochSecond();
+        return revokeFamily(family, userId, until, absentOrExpired(clock.instant().getEpochSecond()));
+    }
+
+    /** `notYetRevoked` is {@link DynamoCalls#absentOrExpired} for real, {@link DynamoCalls#never()} in priming. */
+    private boolean revokeFamily(String family, String userId, Instant until, Expression notYetRevoked) {
         try {
             DynamoCalls.run("revoke family", () -> revocations.putItem(PutItemEnhancedRequest.builder(RevocationItem.class)
                     .item(RevocationItem.of(RevocationItem.FAMILY_PREFIX + family, userId, until))
-                    .conditionExpression(absentOrExpired(now)).build()));
+                    .conditionExpression(notYetRevoked).build()));
             return true;
         } catch (ConditionalCheckFailedException alreadyRevoked) {
             return false;
         }
+    }
+
+    /**
+     * For a user and tokens no one has: the reads miss, the family revocation is refused by its condition, the
+     * spend is cancelled whole by the missing user, and a transaction of passing condition checks alone reads the
+     * answer a successful spend gets. Nothing is written.
+     */
+    @Override
+    public void prime() {
+        String nobody = "priming-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        TokenClaims unknown = new TokenClaims(TokenType.REFRESH, nobody, nobody, nobody, now, now.plusSeconds(60));
+        isRevoked(unknown);
+        revokeFamily(unknown.family(), nobody, unknown.expiresAt(), DynamoCalls.never());
+        spend(unknown);
+        call("prime transaction", () -> client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                .addConditionCheck(revocations, ConditionCheck.builder()
+                        .key(key(RevocationItem.TOKEN_PREFIX + nobody))
+                        .conditionExpression(absentOrExpired(now.getEpochSecond())).build())
+                .build()));
     }
 
     @Override
