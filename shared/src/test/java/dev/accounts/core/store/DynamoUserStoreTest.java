@@ -8,13 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.TestStack;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The users store against a real DynamoDB endpoint (moto here, LocalStack where Docker runs). */
@@ -40,32 +34,8 @@ class DynamoUserStoreTest {
         assertTrue(users.findById(second.id()).isEmpty(), "the loser's account item must not exist");
     }
 
-    @Test
-    void ofManyConcurrentSignUpsForOneNameExactlyOneWins() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Boolean>> attempts = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                String spelling = i % 2 == 0 ? "carol" : "CAROL";
-                attempts.add(() -> {
-                    try {
-                        users.create(user(spelling));
-                        return true;
-                    } catch (UserStore.UsernameTakenException taken) {
-                        return false;
-                    }
-                });
-            }
-            long winners = 0;
-            for (Future<Boolean> result : pool.invokeAll(attempts)) {
-                winners += result.get() ? 1 : 0;
-            }
-            assertEquals(1, winners);
-            assertEquals(1, countItems("USER#"), "one account item, no orphans");
-        } finally {
-            pool.shutdownNow();
-        }
-    }
+    // Concurrent sign-ups for one name: reliability/SignUpRaceTest, through a relay that serialises writes to one
+    // item as DynamoDB does (moto alone does not, so a race test straight against it fails now and then).
 
     @Test
     void deletionFreesTheNameAndRevokesTheUsersTokens() throws Exception {
