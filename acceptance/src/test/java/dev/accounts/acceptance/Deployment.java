@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.core.Services;
+import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.devkit.EnvironmentValue;
 import dev.accounts.devkit.FunctionSpec;
@@ -64,7 +65,10 @@ final class Deployment implements AutoCloseable {
         return new Deployment(SamTemplate.locate(), stack, clock, null);
     }
 
-    /** As {@link #of}, with every AWS call of every function recorded on its way to the engine. */
+    /**
+     * As {@link #of}, with every AWS call of every function recorded on its way to the engine, priming included:
+     * each handler is primed as SnapStart primes it (the template publishes SnapStart versions) before it answers.
+     */
     static Deployment recordingAwsCalls(TestStack stack) {
         return new Deployment(SamTemplate.locate(), stack, null, new AwsCallRecorder(stack.engine()));
     }
@@ -143,6 +147,9 @@ final class Deployment implements AutoCloseable {
             Object handler = clock == null
                     ? type.getConstructor(Map.class).newInstance(environment)
                     : type.getConstructor(Services.class).newInstance(Services.forTesting(environment, clock, stack::keys));
+            if (recorder != null) {
+                ((ApiFunction) handler).beforeCheckpoint(null);
+            }
             return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
         } catch (InvocationTargetException e) {
             throw new AssertionError(functionId + ": " + className + " failed to start with " + environment.keySet(),

@@ -69,7 +69,7 @@ public final class CreateAccount {
         policy.problems("priming-Password-7", "priming", "", "", "");
         hasher.hash("priming-Password-7");
         users.usernameKeyTaken(Usernames.key("priming"));
-        users.prime();
+        users.primeCreate();
     }
 
     private static void checkLength(Fields fields, String name, String value) {

@@ -25,7 +25,8 @@ public final class Logout {
 
     /** SnapStart priming: the revocation reads and the family revocation, refused so that nothing is written. */
     public void prime() {
-        revocations.prime();
+        revocations.isRevoked(Nobody.refreshToken());
+        revocations.primeRevokeFamily();
     }
 
     public void logout(User caller, ObjectNode body, String issuer) {

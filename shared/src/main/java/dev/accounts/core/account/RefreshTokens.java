@@ -28,9 +28,14 @@ public final class RefreshTokens {
         this.clock = clock;
     }
 
-    /** SnapStart priming: the spend and its answers, and the reuse revocation, without writing anything. */
+    /**
+     * SnapStart priming, without writing anything: the spend (cancelled whole: its user exists nowhere), the
+     * answer of a transaction that succeeds, and the family revocation of a detected reuse (refused).
+     */
     public void prime() {
-        revocations.prime();
+        revocations.spend(Nobody.refreshToken());
+        revocations.primeTransactionAnswer();
+        revocations.primeRevokeFamily();
     }
 
     public TokenPair refresh(ObjectNode body, String issuer) {

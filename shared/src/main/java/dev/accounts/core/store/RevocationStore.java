@@ -22,8 +22,13 @@ public interface RevocationStore {
     /** Revokes a login family; false when it was already revoked. */
     boolean revokeFamily(String family, String userId, Instant until);
 
-    /** SnapStart priming: each of the store's calls, sent so that nothing is written. */
-    default void prime() {
+    /** SnapStart priming: the family revocation, sent under a condition no item meets, so nothing is written. */
+    default void primeRevokeFamily() {
+        // a store that keeps nothing remote has nothing to warm
+    }
+
+    /** SnapStart priming: the answer of a transaction that succeeds, from one that only checks conditions. */
+    default void primeTransactionAnswer() {
         // a store that keeps nothing remote has nothing to warm
     }
 

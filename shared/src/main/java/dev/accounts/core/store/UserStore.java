@@ -21,11 +21,13 @@ public interface UserStore {
      */
     boolean deleteRevokingTokens(User user, Instant revokeUntil);
 
-    /**
-     * SnapStart priming: sends each of the store's calls in a form that changes nothing (reads of keys no one
-     * writes, writes refused by their condition) and maps a stored user as a found one is mapped.
-     */
-    default void prime() {
+    /** SnapStart priming: a read of a user no one has, and the mapping a found user goes through. */
+    default void primeReads() {
+        // a store that keeps nothing remote has nothing to warm
+    }
+
+    /** SnapStart priming: the sign-up transaction, sent under a condition no item meets, so nothing is written. */
+    default void primeCreate() {
         // a store that keeps nothing remote has nothing to warm
     }
 

@@ -5,14 +5,13 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.call;
 import static dev.accounts.core.store.dynamo.DynamoCalls.failedAt;
 import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
 
+import dev.accounts.core.account.Nobody;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.store.StorageUnavailableException;
 import dev.accounts.core.token.TokenClaims;
-import dev.accounts.core.token.TokenType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -95,23 +94,19 @@ public final class DynamoRevocationStore implements RevocationStore {
         }
     }
 
-    /**
-     * For a user and tokens no one has: the reads miss, the family revocation is refused by its condition, the
-     * spend is cancelled whole by the missing user, and a transaction of passing condition checks alone reads the
-     * answer a successful spend gets. Nothing is written.
-     */
     @Override
-    public void prime() {
-        String nobody = "priming-" + UUID.randomUUID();
-        Instant now = clock.instant();
-        TokenClaims unknown = new TokenClaims(TokenType.REFRESH, nobody, nobody, nobody, now, now.plusSeconds(60));
-        isRevoked(unknown);
-        revokeFamily(unknown.family(), nobody, unknown.expiresAt(), DynamoCalls.never());
-        spend(unknown);
+    public void primeRevokeFamily() {
+        TokenClaims nobody = Nobody.refreshToken();
+        revokeFamily(nobody.family(), nobody.userId(), nobody.expiresAt(), DynamoCalls.never());
+    }
+
+    @Override
+    public void primeTransactionAnswer() {
+        TokenClaims nobody = Nobody.refreshToken();
         call("prime transaction", () -> client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
                 .addConditionCheck(revocations, ConditionCheck.builder()
-                        .key(key(RevocationItem.TOKEN_PREFIX + nobody))
-                        .conditionExpression(absentOrExpired(now.getEpochSecond())).build())
+                        .key(key(RevocationItem.TOKEN_PREFIX + nobody.jti()))
+                        .conditionExpression(absentOrExpired(clock.instant().getEpochSecond())).build())
                 .build()));
     }
 

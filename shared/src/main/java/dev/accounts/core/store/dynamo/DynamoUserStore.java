@@ -5,12 +5,12 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.call;
 import static dev.accounts.core.store.dynamo.DynamoCalls.failedAt;
 import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
 
+import dev.accounts.core.account.Nobody;
 import dev.accounts.core.account.User;
 import dev.accounts.core.store.StorageUnavailableException;
 import dev.accounts.core.store.UserStore;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -113,22 +113,20 @@ public final class DynamoUserStore implements UserStore {
         }
     }
 
-    /**
-     * For a user id no one has (ids are UUIDs): every call below is refused or misses, so nothing is written.
-     * The round trip through the schema is what a found user costs.
-     */
     @Override
-    public void prime() {
-        User nobody = new User("priming-" + UUID.randomUUID(), "priming", "", "", "", "priming", Instant.now());
+    public void primeReads() {
+        User nobody = Nobody.user();
         findById(nobody.id());
         UserItem.SCHEMA.mapToItem(UserItem.SCHEMA.itemToMap(UserItem.account(nobody), true)).toUser();
+    }
+
+    @Override
+    public void primeCreate() {
         try {
-            create(nobody, DynamoCalls.never());
+            create(Nobody.user(), DynamoCalls.never());
         } catch (UsernameTakenException refusedAsIntended) {
             // the claim's condition never holds
         }
-        deleteRevokingTokens(nobody, Instant.now());
-        replacePasswordHash(nobody, "priming");
     }
 
     private Optional<UserItem> get(String pk) {

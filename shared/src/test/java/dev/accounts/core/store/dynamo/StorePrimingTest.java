@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.accounts.core.Services;
+import dev.accounts.core.account.Nobody;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.TestStack;
 import java.time.Instant;
@@ -44,8 +45,15 @@ class StorePrimingTest {
         services.users().create(someone);
 
         for (int round = 0; round < 3; round++) {
-            services.users().prime();
-            services.revocations().prime();
+            services.users().primeReads();
+            services.users().primeCreate();
+            services.revocations().primeRevokeFamily();
+            services.revocations().primeTransactionAnswer();
+            // what the use cases prime with Nobody: each refused by a condition on the missing account
+            services.users().deleteRevokingTokens(Nobody.user(), Instant.now());
+            services.users().replacePasswordHash(Nobody.user(), "priming");
+            services.revocations().spend(Nobody.refreshToken());
+            services.revocations().isRevoked(Nobody.refreshToken());
         }
 
         assertEquals(2, dynamoDb.scan(r -> r.tableName(stack.usersTable())).count(), "the account and its name claim");
