@@ -1,5 +1,6 @@
 package dev.accounts.acceptance;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.accounts.core.json.Json;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.Events;
 import dev.accounts.core.testing.TestStack;
+import dev.accounts.core.testing.Unreachable;
 import dev.accounts.functions.createaccount.CreateAccountHandler;
 import dev.accounts.functions.deleteaccount.DeleteAccountHandler;
 import dev.accounts.functions.jwks.JwksHandler;
@@ -42,6 +44,17 @@ class PrimingTest {
         }
         assertEquals(0, itemCount(stack.usersTable()), "priming wrote to the users table");
         assertEquals(0, itemCount(stack.revokedTokensTable()), "priming wrote to the revoked-tokens table");
+    }
+
+    @Test
+    void primingWithStorageUnreachableDoesNotStopTheSnapshot() {
+        Services cutOff = Unreachable.dynamoDb(stack).services();
+        List<Function<Services, ApiFunction>> handlers = List.of(CreateAccountHandler::new, LoginHandler::new,
+                RefreshHandler::new, LogoutHandler::new, DeleteAccountHandler::new, VerifyHandler::new);
+        for (Function<Services, ApiFunction> make : handlers) {
+            ApiFunction handler = make.apply(cutOff);
+            assertDoesNotThrow(() -> handler.beforeCheckpoint(null), handler.getClass().getSimpleName());
+        }
     }
 
     @Test

@@ -61,11 +61,20 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     /** Rounds of priming: enough for the JIT to compile the hot paths, which the snapshot then keeps. */
     static final int PRIMING_ROUNDS = 5;
 
+    /**
+     * Best effort: priming that fails (storage unreachable or throttled while the version is published) leaves a
+     * slower first call, which is no reason to fail the deployment, so it is logged and the snapshot goes ahead.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        for (int round = 0; round < PRIMING_ROUNDS; round++) {
-            Metrics.prime();
-            prime();
+        try {
+            for (int round = 0; round < PRIMING_ROUNDS; round++) {
+                Metrics.prime();
+                prime();
+            }
+        } catch (RuntimeException e) {
+            JsonLog.warn("priming incomplete", Map.of("function", getClass().getSimpleName(),
+                    "error", e.getClass().getName()));
         }
     }
 
