@@ -71,14 +71,13 @@ final class GatewayHandler implements HttpHandler {
     private OutgoingResponse invoke(LocalFunction function, IncomingRequest request, RouteTable.Match match,
                                     String requestId, Instant receivedAt) {
         APIGatewayV2HTTPEvent event = EventMapper.toEvent(request, match, requestId, receivedAt);
-        LocalContext context = new LocalContext(function.spec(), requestId, receivedAt.toEpochMilli(), out);
         try {
-            APIGatewayV2HTTPResponse result = function.invoke(event, context);
-            if (context.getRemainingTimeInMillis() == 0) {
+            LocalFunction.Invocation result = function.invoke(event, requestId, out);
+            if (result.overran()) {
                 out.printf("warning: %s took longer than its Timeout of %d s; Lambda would have stopped it%n",
                         function.spec().logicalId(), function.spec().timeoutSeconds());
             }
-            return ResponseMapper.toHttp(result, requestId);
+            return ResponseMapper.toHttp(result.response(), requestId);
         } catch (RuntimeException | Error e) {
             // In Lambda this is an invocation error: the stack trace goes to the function's log, the client gets API Gateway's 500.
             out.println(function.spec().logicalId() + " failed on request " + requestId + ":");

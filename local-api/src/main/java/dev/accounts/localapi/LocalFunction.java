@@ -1,10 +1,10 @@
 package dev.accounts.localapi;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.devkit.FunctionSpec;
+import java.io.PrintStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
@@ -74,10 +74,16 @@ final class LocalFunction {
         return spec;
     }
 
-    APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, Context context) {
+    /** The function's answer, and whether it ran past the template's Timeout. */
+    record Invocation(APIGatewayV2HTTPResponse response, boolean overran) {}
+
+    Invocation invoke(APIGatewayV2HTTPEvent event, String requestId, PrintStream out) {
         oneAtATime.lock();
         try {
-            return handler.handleRequest(event, context);
+            // Lambda's timeout runs from when an environment takes the request, not while the request waits for one.
+            LocalContext context = new LocalContext(spec, requestId, System.currentTimeMillis(), out);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+            return new Invocation(response, context.getRemainingTimeInMillis() == 0);
         } finally {
             oneAtATime.unlock();
         }

@@ -57,18 +57,19 @@ final class Report {
 
     void printPrimed(PrintStream out) {
         out.println("| function | priming hook in package | init + priming | 1st call after priming | warm median "
-                + "| 1st ÷ warm |");
-        out.println("|---|---|---:|---:|---:|---:|");
+                + "| 1st − warm | 1st ÷ warm |");
+        out.println("|---|---|---:|---:|---:|---:|---:|");
         List<Subject> rows = new ArrayList<>();
         // the primed floor first, for reference and not a goal: the runtime client's own first call
         primed.keySet().stream().filter(s -> s.role() == Subject.Role.FLOOR).forEach(rows::add);
         rows.addAll(functions);
         for (Subject function : rows) {
             List<PrimedSample> samples = primed.get(function);
-            out.printf(Locale.ROOT, "| %s | %s | %.0f ms | %.1f ms | %.1f ms | %.2f |%n", label(function),
+            out.printf(Locale.ROOT, "| %s | %s | %.0f ms | %.1f ms | %.1f ms | %+.1f ms | %.2f |%n", label(function),
                     function.hasPrimingHook() ? "yes" : "no",
                     Stats.of(samples.stream().map(PrimedSample::initAndPrimingMillis).toList()).median(),
-                    firstCall(function), warmMedian(function), primedRatio(function));
+                    firstCall(function), warmMedian(function), firstCall(function) - warmMedian(function),
+                    primedRatio(function));
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.accounts.core.aws.RequestDeadline;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.log.JsonLog;
 import dev.accounts.core.log.Metrics;
@@ -112,7 +113,13 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long started = System.nanoTime();
         ApiRequest request = ApiRequest.from(event == null ? new APIGatewayV2HTTPEvent() : event);
-        ApiResponse response = answer(request);
+        ApiResponse response;
+        RequestDeadline.start(context);
+        try {
+            response = answer(request);
+        } finally {
+            RequestDeadline.end();
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", request.requestId());
         fields.put("function", getClass().getSimpleName());

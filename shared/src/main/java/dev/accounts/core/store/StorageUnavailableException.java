@@ -5,4 +5,8 @@ public final class StorageUnavailableException extends RuntimeException {
     public StorageUnavailableException(String operation, Throwable cause) {
         super(operation + " failed: " + cause.getClass().getSimpleName(), cause);
     }
+
+    public StorageUnavailableException(String operation, String reason) {
+        super(operation + " not started: " + reason);
+    }
 }

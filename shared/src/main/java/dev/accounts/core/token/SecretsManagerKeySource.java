@@ -1,5 +1,6 @@
 package dev.accounts.core.token;
 
+import dev.accounts.core.aws.RequestDeadline;
 import dev.accounts.core.store.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,13 @@ public final class SecretsManagerKeySource implements Supplier<SigningKeySet> {
         }
         synchronized (this) {
             if (cached != null && fetchedAt.plus(MAX_AGE).isAfter(now)) {
+                return cached;
+            }
+            if (!RequestDeadline.allowsACall()) {
+                // a stale key set still verifies and signs; none at all is a 503
+                if (cached == null) {
+                    RequestDeadline.checkTimeFor("read signing keys");
+                }
                 return cached;
             }
             try {

@@ -1,5 +1,6 @@
 package dev.accounts.core.store.dynamo;
 
+import dev.accounts.core.aws.RequestDeadline;
 import dev.accounts.core.store.StorageUnavailableException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,6 +17,7 @@ final class DynamoCalls {
 
     /** Runs a storage call; anything the SDK gives up on (unreachable, throttled past retries) becomes a 503. */
     static <T> T call(String operation, Supplier<T> call) {
+        RequestDeadline.checkTimeFor(operation);
         try {
             return call.get();
         } catch (TransactionCanceledException | ConditionalCheckFailedException lostCondition) {

@@ -1,0 +1,45 @@
+package dev.accounts.core.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.accounts.core.store.StorageUnavailableException;
+import java.time.Duration;
+
+/**
+ * When the current request must have answered: Lambda's remaining time at its start. An AWS call is started
+ * only if it can end (the SDK gives up on one after {@link AwsClients#CALL_TIMEOUT}) with time left to answer,
+ * so a slow but answering AWS ends a request as a 503 with its JSON body, never as a Lambda timeout, which API
+ * Gateway turns into a bare error. Requests without a Lambda context (tests, tools) have no deadline.
+ */
+public final class RequestDeadline {
+    /** Kept for writing the answer and the log line after the last call. */
+    static final Duration ANSWER_MARGIN = Duration.ofMillis(300);
+    private static final ThreadLocal<Long> DEADLINE_NANOS = new ThreadLocal<>();
+
+    private RequestDeadline() {}
+
+    public static void start(Context context) {
+        if (context == null) {
+            DEADLINE_NANOS.remove();
+        } else {
+            DEADLINE_NANOS.set(System.nanoTime() + context.getRemainingTimeInMillis() * 1_000_000L);
+        }
+    }
+
+    public static void end() {
+        DEADLINE_NANOS.remove();
+    }
+
+    /** Whether a call started now would end before the deadline, whatever AWS does. */
+    public static boolean allowsACall() {
+        Long deadline = DEADLINE_NANOS.get();
+        return deadline == null
+                || deadline - System.nanoTime() >= AwsClients.CALL_TIMEOUT.plus(ANSWER_MARGIN).toNanos();
+    }
+
+    /** Refuses to start `operation` when it might outlive the request. */
+    public static void checkTimeFor(String operation) {
+        if (!allowsACall()) {
+            throw new StorageUnavailableException(operation, "too little of the function's time left for a call");
+        }
+    }
+}
