@@ -5,10 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.accounts.core.aws.RequestDeadline;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.log.JsonLog;
@@ -33,17 +31,6 @@ import org.crac.Resource;
 public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         RequestStreamHandler, Resource {
 
-    /**
-     * Lambda calls the stream method (the template names the class without a method, and the runtime client then
-     * prefers RequestStreamHandler): the event is read with the Jackson the core already loads, instead of the
-     * runtime client's own copy, which costs hundreds of classes at every cold start. Unknown fields are ignored
-     * as the runtime client ignores them.
-     */
-    private static final ObjectReader EVENT_READER = Json.MAPPER.readerFor(APIGatewayV2HTTPEvent.class)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final ObjectWriter RESPONSE_WRITER = Json.MAPPER.copy()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .writerFor(APIGatewayV2HTTPResponse.class);
 
     /** Registers for SnapStart's checkpoint (org.crac is a no-op where the JVM has no CRaC). */
     protected ApiFunction() {
@@ -87,16 +74,22 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     /** The one thing a handler does: answer the request through its use-case. */
     protected abstract ApiResponse handle(ApiRequest request);
 
+    /**
+     * Lambda calls the stream method (the template names the class without a method, and the runtime client then
+     * prefers RequestStreamHandler): the event is read and the response written with the Jackson the core already
+     * loads, as a tree and a map, instead of through the runtime client's own copy and the events library's beans,
+     * which cost hundreds of classes at every cold start. Fields the request does not use are ignored.
+     */
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        APIGatewayV2HTTPEvent event;
+        JsonNode event;
         try {
-            event = EVENT_READER.readValue(input);
+            event = Json.MAPPER.readTree(input);
         } catch (IOException notAnEvent) {
             // API Gateway always sends an event; anything else is answered like an empty request, never thrown.
-            event = new APIGatewayV2HTTPEvent();
+            event = MissingNode.getInstance();
         }
-        RESPONSE_WRITER.writeValue(output, handleRequest(event, context));
+        output.write(respond(ApiRequest.from(event == null ? MissingNode.getInstance() : event), context).toLambdaJson());
     }
 
     /** A priming request, sent through the path Lambda uses: event bytes in, response bytes out. */
@@ -109,10 +102,14 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         }
     }
 
+    /** The typed entry, for tests and the local API: the same answer as the stream method's. */
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return respond(ApiRequest.from(event == null ? new APIGatewayV2HTTPEvent() : event), context).toLambda();
+    }
+
+    private ApiResponse respond(ApiRequest request, Context context) {
         long started = System.nanoTime();
-        ApiRequest request = ApiRequest.from(event == null ? new APIGatewayV2HTTPEvent() : event);
         ApiResponse response;
         RequestDeadline.start(context);
         try {
@@ -128,7 +125,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         fields.put("status", response.status());
         fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
         JsonLog.info("request", fields);
-        return response.toLambda();
+        return response;
     }
 
     private ApiResponse answer(ApiRequest request) {

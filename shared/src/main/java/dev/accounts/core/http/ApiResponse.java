@@ -1,7 +1,9 @@
 package dev.accounts.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.accounts.core.json.Json;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +28,11 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(error.status(), error.body(), error.headers());
     }
 
-    APIGatewayV2HTTPResponse toLambda() {
+    /**
+     * The Lambda response API Gateway reads (payload 2.0), as the JSON the stream handler writes: built from maps,
+     * so no bean serialiser is set up at a cold start. The one mapping; {@link #toLambda} reads it back.
+     */
+    byte[] toLambdaJson() {
         Map<String, String> all = new LinkedHashMap<>();
         if (body != null) {
             all.put("Content-Type", "application/json");
@@ -34,11 +40,24 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         // Tokens and account data must not sit in shared caches (RFC 6749 §5.1); a public endpoint overrides this.
         all.put("Cache-Control", "no-store");
         all.putAll(headers);
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(all)
-                .withBody(body == null ? "" : Json.write(body))
-                .withIsBase64Encoded(false)
-                .build();
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("statusCode", status);
+        response.put("headers", all);
+        response.put("body", body == null ? "" : Json.write(body));
+        response.put("isBase64Encoded", false);
+        try {
+            return Json.MAPPER.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable as JSON", e);
+        }
+    }
+
+    /** The same response as the events library's type, for callers of the typed handler (tests, the local API). */
+    APIGatewayV2HTTPResponse toLambda() {
+        try {
+            return Json.MAPPER.readValue(toLambdaJson(), APIGatewayV2HTTPResponse.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("response JSON not readable as APIGatewayV2HTTPResponse", e);
+        }
     }
 }
