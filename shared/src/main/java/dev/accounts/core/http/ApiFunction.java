@@ -31,7 +31,6 @@ import org.crac.Resource;
 public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         RequestStreamHandler, Resource {
 
-
     /** Registers for SnapStart's checkpoint (org.crac is a no-op where the JVM has no CRaC). */
     protected ApiFunction() {
         Core.getGlobalContext().register(this);
