@@ -1,9 +1,9 @@
 package dev.accounts.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.accounts.core.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,11 +45,7 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         response.put("headers", all);
         response.put("body", body == null ? "" : Json.write(body));
         response.put("isBase64Encoded", false);
-        try {
-            return Json.MAPPER.writeValueAsBytes(response);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response not serialisable as JSON", e);
-        }
+        return Json.write(response).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The same response as the events library's type, for callers of the typed handler (tests, the local API). */

@@ -78,19 +78,21 @@ public final class Metrics {
 
     /** Counts one event. */
     public static void count(Count event) {
-        Destination target = redirected;
-        if (target == null) {
-            target = Destination.of(PROCESS_ENVIRONMENT, System.out);
-        }
+        Destination target = destination();
         target.out().println(line(event, target, System.currentTimeMillis()));
     }
 
     /** SnapStart priming: builds every count's line as {@link #count} does, and prints none (nothing happened). */
     public static void prime() {
-        Destination target = Destination.of(PROCESS_ENVIRONMENT, System.out);
+        Destination target = destination();
         for (Count event : Count.values()) {
             line(event, target, System.currentTimeMillis());
         }
+    }
+
+    private static Destination destination() {
+        Destination target = redirected;
+        return target != null ? target : Destination.of(PROCESS_ENVIRONMENT, System.out);
     }
 
     /** For tests that read what was counted: returns what to restore afterwards (null: the default). */
