@@ -102,7 +102,7 @@ public final class ColdStartBenchmark {
                 Map<Subject, List<ColdSample>> cold = measureColdStarts(all, roots, environments);
                 // The floor too, as a primed stream handler: what the runtime client's own first call after a
                 // restore costs, which bounds every function's.
-                Subject primedFloor = new Subject("baseline-noop-stream", Subject.Role.FLOOR, PRIMED_NOOP_HANDLER,
+                Subject primedFloor = new Subject("baseline-noop-stream", Subject.Role.PRIMED_FLOOR, PRIMED_NOOP_HANDLER,
                         floor.deploymentJar(), floor.memoryMb(), floor.environment(), floor.invocation());
                 roots.put(primedFloor, roots.get(floor));
                 List<Subject> primedSubjects = new ArrayList<>(List.of(primedFloor));

@@ -61,7 +61,7 @@ final class Report {
         out.println("|---|---|---:|---:|---:|---:|---:|");
         List<Subject> rows = new ArrayList<>();
         // the primed floor first, for reference and not a goal: the runtime client's own first call
-        primed.keySet().stream().filter(s -> s.role() == Subject.Role.FLOOR).forEach(rows::add);
+        primed.keySet().stream().filter(s -> s.role() == Subject.Role.PRIMED_FLOOR).forEach(rows::add);
         rows.addAll(functions);
         for (Subject function : rows) {
             List<PrimedSample> samples = primed.get(function);
@@ -120,8 +120,8 @@ final class Report {
 
     private static String label(Subject subject) {
         return switch (subject.role()) {
-            case FLOOR -> subject.handler().contains("::") ? "floor: do-nothing handler"
-                    : "floor: do-nothing stream handler, primed";
+            case FLOOR -> "floor: do-nothing handler";
+            case PRIMED_FLOOR -> "floor: do-nothing stream handler, primed";
             case SDK_BASELINE -> "SDK baseline: enhanced-client GetItem";
             case FUNCTION -> subject.name() + (subject.hashesPasswords() ? " (hashes)" : "");
         };

@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
 record Subject(String name, Role role, String handler, Path deploymentJar, int memoryMb,
                Map<String, String> environment, Supplier<String> invocation) {
 
-    enum Role { FLOOR, SDK_BASELINE, FUNCTION }
+    /** PRIMED_FLOOR: the floor's package with a primed do-nothing stream handler, for the SnapStart stand-in only. */
+    enum Role { FLOOR, PRIMED_FLOOR, SDK_BASELINE, FUNCTION }
 
     static final String HASHER_PACKAGE = "com/password4j/";
     private static final byte[] CRAC_RESOURCE = "org/crac/Resource".getBytes(StandardCharsets.UTF_8);

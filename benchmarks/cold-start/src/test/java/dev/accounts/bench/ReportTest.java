@@ -3,7 +3,6 @@ package dev.accounts.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.accounts.devkit.DeploymentPackage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,23 +62,6 @@ class ReportTest {
 
         String line = bytes.toString(StandardCharsets.UTF_8).strip();
         assertTrue(line.matches("largest deployment package: 0\\.30 MB \\(login\\), goal ≤ 10 MB: met"), line);
-    }
-
-    @Test
-    void zippedPackageOfAStoredJarIsSmallerThanTheJarWhenItsEntriesAreAlike() throws IOException {
-        byte[] classLike = "software/amazon/awssdk/services/dynamodb/model/AttributeValue".repeat(200)
-                .getBytes(StandardCharsets.UTF_8);
-        Path jar = directory.resolve("alike.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            out.setLevel(0);
-            for (int i = 0; i < 50; i++) {
-                out.putNextEntry(new ZipEntry("a/C" + i + ".class"));
-                out.write(classLike);
-                out.closeEntry();
-            }
-        }
-        long zipped = DeploymentPackage.zippedBytes(jar);
-        assertTrue(zipped < Files.size(jar) / 10, zipped + " of " + Files.size(jar));
     }
 
     @Test
