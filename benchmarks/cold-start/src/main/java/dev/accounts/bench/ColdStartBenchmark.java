@@ -2,6 +2,7 @@ package dev.accounts.bench;
 
 import dev.accounts.bench.BenchmarkOptions.Tiering;
 import dev.accounts.bench.ExecutionEnvironment.InitType;
+import dev.accounts.core.http.RuntimeClientClasses;
 import dev.accounts.devkit.FunctionSpec;
 import dev.accounts.devkit.SamTemplate;
 import java.io.IOException;
@@ -208,6 +209,11 @@ public final class ColdStartBenchmark {
                 + " cores, load average " + String.format(Locale.ROOT, "%.2f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + " at the end");
         out.println("- function JVM: " + jdk(options.javaHome()) + "; runtime interface client " + runtime.clientJarName());
+        List<String> preloaded = runtime.holding(RuntimeClientClasses.NAMES);
+        out.println("- runtime client classes that priming preloads: " + preloaded.size() + " of "
+                + RuntimeClientClasses.NAMES.size() + " found in this client" + (preloaded.size()
+                == RuntimeClientClasses.NAMES.size() ? "" : " (missing: " + RuntimeClientClasses.NAMES.stream()
+                .filter(name -> !preloaded.contains(name)).toList() + "; update shared's RuntimeClientClasses)"));
         out.println("- JVM options (512 MB): " + String.join(" ", LambdaJvm.options(512, options.coldTiering()))
                 + "; 1024 MB: " + LambdaJvm.maxHeapOption(1024) + (options.extraJvmOptions().isEmpty() ? ""
                 : "; extra: " + String.join(" ", options.extraJvmOptions())));

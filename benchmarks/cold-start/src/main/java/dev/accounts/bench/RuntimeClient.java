@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +43,23 @@ record RuntimeClient(Path directory, List<Path> jars, Path jniLibrary) {
     String clientJarName() {
         return jars.stream().map(p -> p.getFileName().toString()).filter(n -> n.startsWith(CLIENT_JAR_PREFIX))
                 .findFirst().orElseThrow();
+    }
+
+    /** Which of {@code classNames} the runtime's jars hold (the classes priming preloads must exist to help). */
+    List<String> holding(List<String> classNames) {
+        List<String> found = new ArrayList<>();
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (String name : classNames) {
+                    if (zip.getEntry(name.replace('.', '/') + ".class") != null) {
+                        found.add(name);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + jar, e);
+            }
+        }
+        return found;
     }
 
     private static Path extractJni(Path clientJar, Path directory) {

@@ -48,12 +48,19 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     /** Rounds of priming: enough for the JIT to compile the hot paths, which the snapshot then keeps. */
     static final int PRIMING_ROUNDS = 5;
 
+    /** Where the runtime client puts each invocation's X-Ray trace id (and the AWS SDK looks for it). */
+    static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
+
     /**
      * Best effort: priming that fails (storage unreachable or throttled while the version is published) leaves a
      * slower first call, which is no reason to fail the deployment, so it is logged and the snapshot goes ahead.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        // Every invocation runs under a trace id, which the runtime client sets as this property and the AWS SDK
+        // then adds to each call as a header: priming does the same, or that path is left for the first request.
+        String traceId = System.getProperty(TRACE_HEADER_PROPERTY);
+        System.setProperty(TRACE_HEADER_PROPERTY, PrimingRequests.TRACE_ID);
         try {
             for (int round = 0; round < PRIMING_ROUNDS; round++) {
                 Metrics.prime();
@@ -62,7 +69,14 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         } catch (RuntimeException e) {
             JsonLog.warn("priming incomplete", Map.of("function", getClass().getSimpleName(),
                     "error", e.getClass().getName()));
+        } finally {
+            if (traceId == null) {
+                System.clearProperty(TRACE_HEADER_PROPERTY);
+            } else {
+                System.setProperty(TRACE_HEADER_PROPERTY, traceId);
+            }
         }
+        RuntimeClientClasses.load(getClass().getClassLoader());
     }
 
     @Override

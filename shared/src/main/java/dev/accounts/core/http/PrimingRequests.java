@@ -11,6 +11,8 @@ import java.util.Map;
 public final class PrimingRequests {
     /** Never a real API's host: tokens minted for priming name an issuer no request will ever have. */
     public static final String DOMAIN = "priming.invalid";
+    /** An X-Ray trace id that samples nothing, as Lambda gives every invocation one. */
+    public static final String TRACE_ID = "Root=1-00000000-000000000000000000000000;Sampled=0";
 
     private PrimingRequests() {}
 
@@ -45,7 +47,7 @@ public final class PrimingRequests {
         headers.put("accept", "application/json");
         headers.put("host", DOMAIN);
         headers.put("user-agent", "priming");
-        headers.put("x-amzn-trace-id", "Root=1-00000000-000000000000000000000000");
+        headers.put("x-amzn-trace-id", TRACE_ID);
         headers.put("x-forwarded-for", "192.0.2.1");
         headers.put("x-forwarded-port", "443");
         headers.put("x-forwarded-proto", "https");
