@@ -20,7 +20,7 @@ public final class DeleteAccount {
 
     /** SnapStart priming: the deletion transaction for a user no one has, cancelled whole by DynamoDB. */
     public void prime() {
-        users.deleteRevokingTokens(Nobody.user(), clock.instant());
+        users.primeDelete(clock.instant());
     }
 
     /** `targetId` is the path's {id}: anything but the caller's own id is refused, existing or not. */

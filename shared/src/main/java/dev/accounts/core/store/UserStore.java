@@ -26,6 +26,11 @@ public interface UserStore {
         // a store that keeps nothing remote has nothing to warm
     }
 
+    /** SnapStart priming: the deletion transaction for a user no one has, which DynamoDB cancels whole. */
+    default void primeDelete(Instant revokeUntil) {
+        // a store that keeps nothing remote has nothing to warm
+    }
+
     /** SnapStart priming: the sign-up transaction, sent under a condition no item meets, so nothing is written. */
     default void primeCreate() {
         // a store that keeps nothing remote has nothing to warm

@@ -98,6 +98,7 @@ public final class DynamoRevocationStore implements RevocationStore {
     public void primeRevokeFamily() {
         TokenClaims nobody = Nobody.refreshToken();
         revokeFamily(nobody.family(), nobody.userId(), nobody.expiresAt(), DynamoCalls.never());
+        DynamoAnswers.itemPut(RevocationItem.class);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.accounts.core.account.User;
 import dev.accounts.core.store.StorageUnavailableException;
 import dev.accounts.core.store.UserStore;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -99,6 +100,12 @@ public final class DynamoUserStore implements UserStore {
     }
 
     @Override
+    public void primeDelete(Instant revokeUntil) {
+        deleteRevokingTokens(Nobody.user(), revokeUntil); // cancelled whole: Nobody's items do not exist
+        DynamoAnswers.transactionWritten();
+    }
+
+    @Override
     public void replacePasswordHash(User user, String expectedOldHash) {
         UserItem item = UserItem.account(user);
         Expression unchanged = Expression.builder()
@@ -117,7 +124,9 @@ public final class DynamoUserStore implements UserStore {
     public void primeReads() {
         User nobody = Nobody.user();
         findById(nobody.id());
-        UserItem.SCHEMA.mapToItem(UserItem.SCHEMA.itemToMap(UserItem.account(nobody), true)).toUser();
+        Map<String, AttributeValue> found = UserItem.SCHEMA.itemToMap(UserItem.account(nobody), true);
+        DynamoAnswers.found(found);
+        UserItem.SCHEMA.mapToItem(found).toUser();
     }
 
     @Override
@@ -127,6 +136,7 @@ public final class DynamoUserStore implements UserStore {
         } catch (UsernameTakenException refusedAsIntended) {
             // the claim's condition never holds
         }
+        DynamoAnswers.transactionWritten();
     }
 
     private Optional<UserItem> get(String pk) {

@@ -47,6 +47,7 @@ class StorePrimingTest {
         for (int round = 0; round < 3; round++) {
             services.users().primeReads();
             services.users().primeCreate();
+            services.users().primeDelete(Instant.now());
             services.revocations().primeRevokeFamily();
             services.revocations().primeTransactionAnswer();
             // what the use cases prime with Nobody: each refused by a condition on the missing account
