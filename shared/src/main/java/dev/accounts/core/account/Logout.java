@@ -23,8 +23,12 @@ public final class Logout {
         this.clock = clock;
     }
 
-    /** SnapStart priming: the revocation reads and the family revocation, refused so that nothing is written. */
-    public void prime() {
+    /**
+     * SnapStart priming: reading the body's refresh token (a priming request never gets that far, refused at
+     * authentication), the revocation reads and the family revocation, refused so that nothing is written.
+     */
+    public void prime(ObjectNode body, String issuer) {
+        reader.read(body, issuer);
         revocations.isRevoked(Nobody.refreshToken());
         revocations.primeRevokeFamily();
     }

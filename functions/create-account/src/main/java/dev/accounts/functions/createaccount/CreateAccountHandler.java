@@ -36,6 +36,7 @@ public final class CreateAccountHandler extends ApiFunction {
         createAccount.prime();
         // Refused by the password rules after the name lookup: nothing is written.
         primeWith(PrimingRequests.post("/account/create-account",
-                "{\"username\": \"priming\", \"password\": \"1\"}", null));
+                "{\"username\": \"priming\", \"password\": \"1\", \"email\": \"priming@" + PrimingRequests.DOMAIN
+                        + "\", \"first_name\": \"Priming\", \"last_name\": \"Priming\"}", null));
     }
 }

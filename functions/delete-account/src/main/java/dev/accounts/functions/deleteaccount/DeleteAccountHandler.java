@@ -47,6 +47,7 @@ public final class DeleteAccountHandler extends ApiFunction {
     public void prime() {
         // The deletion transaction runs for no one; the request is refused as "user not found" after the token checks.
         TokenPair pair = tokens.prime(issuers.forPriming());
+        authenticator.prime();
         deleteAccount.prime();
         primeWith(PrimingRequests.delete("/account/delete-account/{id}", "priming", pair.access()));
     }

@@ -1,5 +1,6 @@
 package dev.accounts.functions.logout;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.accounts.core.Services;
 import dev.accounts.core.account.Authenticator;
 import dev.accounts.core.account.Logout;
@@ -48,10 +49,12 @@ public final class LogoutHandler extends ApiFunction {
     @Override
     public void prime() {
         // The stores' calls run refused or missing; the request is refused as "user not found" after the token checks.
-        TokenPair pair = tokens.prime(issuers.forPriming());
+        String issuer = issuers.forPriming();
+        TokenPair pair = tokens.prime(issuer);
+        APIGatewayV2HTTPEvent request = PrimingRequests.post("/account/logout",
+                "{\"refresh\": \"" + pair.refresh() + "\"}", pair.access());
         authenticator.prime();
-        logout.prime();
-        primeWith(PrimingRequests.post("/account/logout", "{\"refresh\": \"" + pair.refresh() + "\"}",
-                pair.access()));
+        logout.prime(JsonBody.of(ApiRequest.from(request)), issuer);
+        primeWith(request);
     }
 }

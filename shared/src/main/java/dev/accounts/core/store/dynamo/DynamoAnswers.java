@@ -1,5 +1,6 @@
 package dev.accounts.core.store.dynamo;
 
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.ReadModification;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedResponse;
@@ -27,7 +28,8 @@ final class DynamoAnswers {
 
     /** A TransactWriteItems that was not cancelled. */
     static void transactionWritten() {
-        TransactWriteItemsResponse.builder().build();
+        // the unmarshaller sets these (empty when not asked for), through their copiers
+        TransactWriteItemsResponse.builder().consumedCapacity(List.of()).itemCollectionMetrics(Map.of()).build();
         TransactWriteItemsEnhancedResponse.builder().build();
     }
 

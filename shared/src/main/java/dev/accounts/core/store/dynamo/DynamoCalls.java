@@ -55,6 +55,11 @@ final class DynamoCalls {
         return Expression.builder().expression("attribute_exists(pk) AND attribute_not_exists(pk)").build();
     }
 
+    /** {@code real} and {@link #never()}: the request as sent for real, names and values included, still refused. */
+    static Expression never(Expression real) {
+        return Expression.join(real, never(), " AND ");
+    }
+
     static Expression present() {
         return Expression.builder().expression("attribute_exists(pk)").build();
     }

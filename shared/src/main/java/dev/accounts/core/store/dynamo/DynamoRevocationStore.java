@@ -97,7 +97,8 @@ public final class DynamoRevocationStore implements RevocationStore {
     @Override
     public void primeRevokeFamily() {
         TokenClaims nobody = Nobody.refreshToken();
-        revokeFamily(nobody.family(), nobody.userId(), nobody.expiresAt(), DynamoCalls.never());
+        revokeFamily(nobody.family(), nobody.userId(), nobody.expiresAt(),
+                DynamoCalls.never(absentOrExpired(clock.instant().getEpochSecond())));
         DynamoAnswers.itemPut(RevocationItem.class);
     }
 

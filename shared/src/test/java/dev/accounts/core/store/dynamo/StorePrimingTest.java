@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -35,6 +36,20 @@ class StorePrimingTest {
         assertEquals(present, dynamoDb.getItem(r -> r.tableName(stack.usersTable())
                 .key(Map.of("pk", AttributeValue.fromS("USER#present"))).consistentRead(true)).item());
         assertEquals(1, dynamoDb.scan(r -> r.tableName(stack.usersTable())).count());
+    }
+
+    @Test
+    void neverJoinedToARealConditionIsRefusedWhereTheRealOneHolds() {
+        // absentOrExpired holds for an absent item, with a name and a value of its own
+        Expression real = DynamoCalls.absentOrExpired(Instant.now().getEpochSecond());
+        Expression primed = DynamoCalls.never(real);
+
+        assertThrows(ConditionalCheckFailedException.class, () -> dynamoDb.putItem(r -> r
+                .tableName(stack.revokedTokensTable()).item(Map.of("pk", AttributeValue.fromS("FAMILY#absent")))
+                .conditionExpression(primed.expression()).expressionAttributeNames(primed.expressionNames())
+                .expressionAttributeValues(primed.expressionValues())));
+
+        assertEquals(0, dynamoDb.scan(r -> r.tableName(stack.revokedTokensTable())).count());
     }
 
     @Test
