@@ -39,7 +39,12 @@ public final class RequestDeadline {
     /** Refuses to start `operation` when it might outlive the request. */
     public static void checkTimeFor(String operation) {
         if (!allowsACall()) {
-            throw new StorageUnavailableException(operation, "too little of the function's time left for a call");
+            throw refusal(operation);
         }
+    }
+
+    /** What a request gets for an `operation` it has no time left to start: the contract's 503. */
+    public static StorageUnavailableException refusal(String operation) {
+        return new StorageUnavailableException(operation, "too little of the function's time left for a call");
     }
 }

@@ -42,7 +42,7 @@ public final class SecretsManagerKeySource implements Supplier<SigningKeySet> {
             if (!RequestDeadline.allowsACall()) {
                 // a stale key set still verifies and signs; none at all is a 503
                 if (cached == null) {
-                    RequestDeadline.checkTimeFor("read signing keys");
+                    throw RequestDeadline.refusal("read signing keys");
                 }
                 return cached;
             }
