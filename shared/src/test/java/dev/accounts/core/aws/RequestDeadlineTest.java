@@ -3,16 +3,13 @@ package dev.accounts.core.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.core.Services;
 import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.testing.Events;
+import dev.accounts.core.testing.LambdaContexts;
 import dev.accounts.core.testing.TestStack;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +38,7 @@ class RequestDeadlineTest {
     void withLessTimeLeftThanACallMayTakeTheStorageCallIsNotStarted() {
         LooksUpAUser handler = new LooksUpAUser();
         long started = System.nanoTime();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.get("/x").build(), remaining(4_000));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.get("/x").build(), LambdaContexts.withRemaining(4_000));
 
         assertEquals(503, response.getStatusCode());
         assertTrue(response.getBody().contains("\"detail\""), response.getBody());
@@ -52,7 +49,7 @@ class RequestDeadlineTest {
     @Test
     void withEnoughTimeLeftOrNoLambdaContextTheCallIsMade() {
         LooksUpAUser handler = new LooksUpAUser();
-        assertEquals(200, handler.handleRequest(Events.get("/x").build(), remaining(10_000)).getStatusCode());
+        assertEquals(200, handler.handleRequest(Events.get("/x").build(), LambdaContexts.withRemaining(10_000)).getStatusCode());
         assertEquals(200, handler.handleRequest(Events.get("/x").build(), null).getStatusCode());
         assertEquals(2, handler.answered.get());
     }
@@ -60,23 +57,7 @@ class RequestDeadlineTest {
     @Test
     void theDeadlineEndsWithItsRequest() {
         LooksUpAUser handler = new LooksUpAUser();
-        handler.handleRequest(Events.get("/x").build(), remaining(1_000));
+        handler.handleRequest(Events.get("/x").build(), LambdaContexts.withRemaining(1_000));
         assertTrue(RequestDeadline.allowsACall(), "no deadline outside a request");
-    }
-
-    private static Context remaining(int millis) {
-        return new Context() {
-            @Override public String getAwsRequestId() { return "r-1"; }
-            @Override public String getLogGroupName() { return "/aws/lambda/test"; }
-            @Override public String getLogStreamName() { return "test"; }
-            @Override public String getFunctionName() { return "test"; }
-            @Override public String getFunctionVersion() { return "$LATEST"; }
-            @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-west-1:000000000000:function:test"; }
-            @Override public CognitoIdentity getIdentity() { return null; }
-            @Override public ClientContext getClientContext() { return null; }
-            @Override public int getRemainingTimeInMillis() { return millis; }
-            @Override public int getMemoryLimitInMB() { return 512; }
-            @Override public LambdaLogger getLogger() { return null; }
-        };
     }
 }
