@@ -68,8 +68,16 @@ final class ExecutionEnvironment {
         api.expect(subject.name(), invocations);
 
         Path log = logDirectory.resolve(label + ".log");
+        List<String> jvmOptions = new ArrayList<>(extraJvmOptions);
+        Path classLog = null;
+        if (initType == InitType.SNAP_START) {
+            // Each class load with System.nanoTime's clock, shared by every process here: the report counts those
+            // that fall inside the first call after priming. Only for primed runs: cold starts stay unlogged.
+            classLog = logDirectory.resolve(label + ".classes");
+            jvmOptions.add("-Xlog:class+load=info:file=" + classLog + ":timenanos");
+        }
         ProcessBuilder builder = new ProcessBuilder(LambdaJvm.command(javaHome, subject.memoryMb(), tiering, runtime,
-                extraJvmOptions, subject.handler()))
+                jvmOptions, subject.handler()))
                 .directory(root.directory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -96,7 +104,7 @@ final class ExecutionEnvironment {
             throw new IllegalStateException(subject.name() + " (" + label + "): " + invocations.failure()
                     + "\n--- " + log + " (end) ---\n" + tail(log));
         }
-        return new Run(started, invocations);
+        return new Run(started, invocations, classLog);
     }
 
     /** What Lambda's own environment gives every function, and the Runtime API's address. */
@@ -146,7 +154,7 @@ final class ExecutionEnvironment {
     }
 
     /** The timestamps of one environment's life, turned into the spans the report shows. */
-    record Run(long started, Invocations invocations) {
+    record Run(long started, Invocations invocations, Path classLog) {
         /** Process start → the runtime's first request for an event: JVM start, runtime client, handler init. */
         double initMillis() {
             return millis(invocations.firstPoll() - started);
@@ -169,6 +177,18 @@ final class ExecutionEnvironment {
 
         int invocationCount() {
             return invocations.size();
+        }
+
+        /** Classes the JVM loaded between handing out event `index` and receiving its answer; -1 if not logged. */
+        int classesLoadedDuring(int index) {
+            if (classLog == null) {
+                return -1;
+            }
+            try (var lines = Files.lines(classLog)) {
+                return (int) ClassLoadLog.countBetween(lines, invocations.delivered(index), invocations.answered(index));
+            } catch (IOException | UncheckedIOException e) {
+                return -1;
+            }
         }
 
         private static double millis(long nanos) {

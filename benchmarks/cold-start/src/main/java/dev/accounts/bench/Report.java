@@ -57,20 +57,30 @@ final class Report {
 
     void printPrimed(PrintStream out) {
         out.println("| function | priming hook in package | init + priming | 1st call after priming | warm median "
-                + "| 1st − warm | 1st ÷ warm |");
-        out.println("|---|---|---:|---:|---:|---:|---:|");
+                + "| 1st − warm | 1st ÷ warm | classes the 1st call loaded |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         List<Subject> rows = new ArrayList<>();
         // the primed floor first, for reference and not a goal: the runtime client's own first call
         primed.keySet().stream().filter(s -> s.role() == Subject.Role.PRIMED_FLOOR).forEach(rows::add);
         rows.addAll(functions);
         for (Subject function : rows) {
             List<PrimedSample> samples = primed.get(function);
-            out.printf(Locale.ROOT, "| %s | %s | %.0f ms | %.1f ms | %.1f ms | %+.1f ms | %.2f |%n", label(function),
+            out.printf(Locale.ROOT, "| %s | %s | %.0f ms | %.1f ms | %.1f ms | %+.1f ms | %.2f | %s |%n", label(function),
                     function.hasPrimingHook() ? "yes" : "no",
                     Stats.of(samples.stream().map(PrimedSample::initAndPrimingMillis).toList()).median(),
                     firstCall(function), warmMedian(function), firstCall(function) - warmMedian(function),
-                    primedRatio(function));
+                    primedRatio(function), classRange(samples));
         }
+    }
+
+    /** Classes loaded by the first call after priming, over the JVMs: "0", or "2–5" when they differ. */
+    static String classRange(List<PrimedSample> samples) {
+        var counts = samples.stream().mapToInt(PrimedSample::firstCallClasses).summaryStatistics();
+        if (counts.getCount() == 0 || counts.getMin() < 0) {
+            return "n/a";
+        }
+        return counts.getMin() == counts.getMax() ? Integer.toString(counts.getMin())
+                : counts.getMin() + "–" + counts.getMax();
     }
 
     /** The package goal, printed just above the three ratio lines. */

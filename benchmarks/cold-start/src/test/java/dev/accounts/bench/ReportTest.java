@@ -38,10 +38,10 @@ class ReportTest {
         cold.put(refresh, cold(800, 790, 810));      // 800 / 660 = 1.21
         cold.put(logout, cold(700, 720, 710));       // 710 / 660 = 1.08
         Map<Subject, List<PrimedSample>> primed = new LinkedHashMap<>();
-        primed.put(login, List.of(new PrimedSample(900, 60, List.of(40.0, 40.0, 50.0)))); // 1.50
-        primed.put(createAccount, List.of(new PrimedSample(900, 44, List.of(40.0, 40.0)))); // 1.10
-        primed.put(refresh, List.of(new PrimedSample(900, 20, List.of(4.0, 5.0, 6.0))));  // 4.00
-        primed.put(logout, List.of(new PrimedSample(900, 6, List.of(4.0, 4.0))));        // 1.50
+        primed.put(login, List.of(new PrimedSample(900, 60, List.of(40.0, 40.0, 50.0), 0))); // 1.50
+        primed.put(createAccount, List.of(new PrimedSample(900, 44, List.of(40.0, 40.0), 0))); // 1.10
+        primed.put(refresh, List.of(new PrimedSample(900, 20, List.of(4.0, 5.0, 6.0), 0)));  // 4.00
+        primed.put(logout, List.of(new PrimedSample(900, 6, List.of(4.0, 4.0), 0)));        // 1.50
 
         String[] lines = print(new Report(floor, sdk, List.of(login, createAccount, refresh, logout), cold, primed));
 
@@ -62,6 +62,17 @@ class ReportTest {
 
         String line = bytes.toString(StandardCharsets.UTF_8).strip();
         assertTrue(line.matches("largest deployment package: 0\\.30 MB \\(login\\), goal ≤ 10 MB: met"), line);
+    }
+
+    @Test
+    void classesTheFirstCallLoadedAreOneFigureOrARangeOverTheJvms() {
+        assertEquals("0", Report.classRange(List.of(sample(0), sample(0))));
+        assertEquals("1–4", Report.classRange(List.of(sample(4), sample(1), sample(2))));
+        assertEquals("n/a", Report.classRange(List.of(sample(3), sample(-1))), "a JVM whose classes were not logged");
+    }
+
+    private static PrimedSample sample(int classes) {
+        return new PrimedSample(900, 5, List.of(4.0), classes);
     }
 
     @Test
