@@ -209,11 +209,11 @@ public final class ColdStartBenchmark {
                 + " cores, load average " + String.format(Locale.ROOT, "%.2f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + " at the end");
         out.println("- function JVM: " + jdk(options.javaHome()) + "; runtime interface client " + runtime.clientJarName());
-        List<String> preloaded = runtime.holding(RuntimeClientClasses.NAMES);
-        out.println("- runtime client classes that priming preloads: " + preloaded.size() + " of "
-                + RuntimeClientClasses.NAMES.size() + " found in this client" + (preloaded.size()
-                == RuntimeClientClasses.NAMES.size() ? "" : " (missing: " + RuntimeClientClasses.NAMES.stream()
-                .filter(name -> !preloaded.contains(name)).toList() + "; update shared's RuntimeClientClasses)"));
+        List<String> lacking = runtime.lacking(RuntimeClientClasses.NAMES);
+        out.println("- runtime client classes that priming preloads: "
+                + (RuntimeClientClasses.NAMES.size() - lacking.size()) + " of " + RuntimeClientClasses.NAMES.size()
+                + " found in this client" + (lacking.isEmpty() ? ""
+                : " (missing: " + lacking + "; update shared's RuntimeClientClasses)"));
         out.println("- JVM options (512 MB): " + String.join(" ", LambdaJvm.options(512, options.coldTiering()))
                 + "; 1024 MB: " + LambdaJvm.maxHeapOption(1024) + (options.extraJvmOptions().isEmpty() ? ""
                 : "; extra: " + String.join(" ", options.extraJvmOptions())));

@@ -45,21 +45,17 @@ record RuntimeClient(Path directory, List<Path> jars, Path jniLibrary) {
                 .findFirst().orElseThrow();
     }
 
-    /** Which of {@code classNames} the runtime's jars hold (the classes priming preloads must exist to help). */
-    List<String> holding(List<String> classNames) {
-        List<String> found = new ArrayList<>();
+    /** Which of {@code classNames} none of the runtime's jars holds (priming preloads them: they must exist). */
+    List<String> lacking(List<String> classNames) {
+        List<String> lacking = new ArrayList<>(classNames);
         for (Path jar : jars) {
             try (ZipFile zip = new ZipFile(jar.toFile())) {
-                for (String name : classNames) {
-                    if (zip.getEntry(name.replace('.', '/') + ".class") != null) {
-                        found.add(name);
-                    }
-                }
+                lacking.removeIf(name -> zip.getEntry(name.replace('.', '/') + ".class") != null);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + jar, e);
             }
         }
-        return found;
+        return lacking;
     }
 
     private static Path extractJni(Path clientJar, Path directory) {

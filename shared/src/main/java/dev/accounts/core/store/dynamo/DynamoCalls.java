@@ -48,14 +48,17 @@ final class DynamoCalls {
     }
 
     /**
-     * Holds for no item, present or absent. Priming sends a write under it: DynamoDB runs the whole request
-     * path, refuses the write, and nothing is stored.
+     * Holds for no item, present or absent. Priming sends its writes under it (through {@link #never(Expression)}):
+     * DynamoDB runs the whole request path, refuses the write, and nothing is stored.
      */
     static Expression never() {
         return Expression.builder().expression("attribute_exists(pk) AND attribute_not_exists(pk)").build();
     }
 
-    /** {@code real} and {@link #never()}: the request as sent for real, names and values included, still refused. */
+    /**
+     * What priming sends a write under: {@code real} and {@link #never()}, so the request is the real one, names
+     * and values included, and still refused.
+     */
     static Expression never(Expression real) {
         return Expression.join(real, never(), " AND ");
     }

@@ -82,7 +82,7 @@ public final class DynamoRevocationStore implements RevocationStore {
         return revokeFamily(family, userId, until, absentOrExpired(clock.instant().getEpochSecond()));
     }
 
-    /** `notYetRevoked` is {@link DynamoCalls#absentOrExpired} for real, {@link DynamoCalls#never()} in priming. */
+    /** `notYetRevoked` is {@code absentOrExpired(now)} for real, {@code never(absentOrExpired(now))} in priming. */
     private boolean revokeFamily(String family, String userId, Instant until, Expression notYetRevoked) {
         try {
             DynamoCalls.run("revoke family", () -> revocations.putItem(PutItemEnhancedRequest.builder(RevocationItem.class)

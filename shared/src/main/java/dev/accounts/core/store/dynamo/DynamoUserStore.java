@@ -42,7 +42,7 @@ public final class DynamoUserStore implements UserStore {
         create(user, absent());
     }
 
-    /** `nameFree` guards the username claim: {@link #absent()} for real, {@link DynamoCalls#never()} in priming. */
+    /** `nameFree` guards the username claim: {@code absent()} for real, {@code never(absent())} in priming. */
     private void create(User user, Expression nameFree) throws UsernameTakenException {
         TransactWriteItemsEnhancedRequest request = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
@@ -132,7 +132,7 @@ public final class DynamoUserStore implements UserStore {
     @Override
     public void primeCreate() {
         try {
-            create(Nobody.user(), DynamoCalls.never());
+            create(Nobody.user(), DynamoCalls.never(absent()));
         } catch (UsernameTakenException refusedAsIntended) {
             // the claim's condition never holds
         }
