@@ -3,8 +3,8 @@ package dev.accounts.acceptance;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.accounts.core.Services;
-import dev.accounts.core.http.ApiFunction;
+import dev.accounts.core.wiring.EnvironmentWiring;
+import dev.accounts.core.priming.PrimedFunction;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.devkit.EnvironmentValue;
 import dev.accounts.devkit.FunctionSpec;
@@ -60,7 +60,7 @@ final class Deployment implements AutoCloseable {
         return new Deployment(SamTemplate.load(Repository.file(SamTemplate.FILE_NAME), parameterOverrides), stack, null, null);
     }
 
-    /** Wired through each handler's Services constructor, with the given clock and the stack's key set. */
+    /** Wired through each handler's EnvironmentWiring constructor, with the given clock and the stack's key set. */
     static Deployment withClock(TestStack stack, Clock clock) {
         return new Deployment(SamTemplate.locate(), stack, clock, null);
     }
@@ -145,10 +145,10 @@ final class Deployment implements AutoCloseable {
         try {
             Class<?> type = Class.forName(className);
             Object handler = clock == null
-                    ? type.getConstructor(Map.class).newInstance(environment)
-                    : type.getConstructor(Services.class).newInstance(Services.forTesting(environment, clock, stack::keys));
+                    ? type.getConstructor(EnvironmentWiring.class).newInstance(EnvironmentWiring.fromEnvironment(environment))
+                    : type.getConstructor(EnvironmentWiring.class).newInstance(EnvironmentWiring.withKeys(environment, clock, stack::keys));
             if (recorder != null) {
-                ((ApiFunction) handler).beforeCheckpoint(null);
+                ((PrimedFunction) handler).beforeCheckpoint(null);
             }
             return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
         } catch (InvocationTargetException e) {

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.core.account.User;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.testing.Accounts;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Jwt;
 import dev.accounts.core.testing.MutableClock;
 import dev.accounts.core.testing.Responses;
@@ -75,9 +75,9 @@ class ForgedTokensTest {
         String target = Jwt.claims(forged).path("user_id").asText();
         TokenPair live = accounts.session(owner);
 
-        Responses.assertUnauthorized(send(Events.post("/account/logout", Accounts.refreshBody(live.refresh())).bearer(forged)),
+        Responses.assertUnauthorized(send(HttpApiEvent.post("/account/logout", Accounts.refreshBody(live.refresh())).bearer(forged)),
                 Contract.NOT_VALID_FOR_ANY_TOKEN_TYPE);
-        Responses.assertUnauthorized(send(Events.delete("/account/delete-account/" + target).bearer(forged)),
+        Responses.assertUnauthorized(send(HttpApiEvent.delete("/account/delete-account/" + target).bearer(forged)),
                 Contract.NOT_VALID_FOR_ANY_TOKEN_TYPE);
 
         for (User user : List.of(owner, victim)) {
@@ -94,7 +94,7 @@ class ForgedTokensTest {
         TokenPair live = accounts.session(owner);
 
         Responses.assertAnswer(refresh(forged), 401, Contract.TOKEN_INVALID_OR_EXPIRED);
-        Responses.assertAnswer(send(Events.post("/account/logout", Accounts.refreshBody(forged)).bearer(live.access())),
+        Responses.assertAnswer(send(HttpApiEvent.post("/account/logout", Accounts.refreshBody(forged)).bearer(live.access())),
                 401, Contract.TOKEN_INVALID_OR_EXPIRED);
 
         // nothing was spent or revoked on the forgery's word: the genuine tokens refresh as before
@@ -109,14 +109,14 @@ class ForgedTokensTest {
     }
 
     private APIGatewayV2HTTPResponse verify(String token) {
-        return send(Events.post("/account/verify", Accounts.body("token", token)));
+        return send(HttpApiEvent.post("/account/verify", Accounts.body("token", token)));
     }
 
     private APIGatewayV2HTTPResponse refresh(String refreshToken) {
-        return send(Events.post("/account/refresh", Accounts.refreshBody(refreshToken)));
+        return send(HttpApiEvent.post("/account/refresh", Accounts.refreshBody(refreshToken)));
     }
 
-    private APIGatewayV2HTTPResponse send(Events request) {
+    private APIGatewayV2HTTPResponse send(HttpApiEvent request) {
         return deployment.send(request.build());
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accounts.acceptance.IamPermissions.Permission;
 import dev.accounts.core.testing.Accounts;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Responses;
 import dev.accounts.core.testing.TestStack;
 import java.util.LinkedHashSet;
@@ -79,20 +79,20 @@ class LeastPrivilegeTest {
     private void walkThroughEveryFunction() {
         String username = Accounts.uniqueName("privileges");
         String credentials = Accounts.body("username", username, "password", Accounts.PASSWORD);
-        String id = expect(201, deployment.send(Events.post("/account/create-account", credentials).build())).path("id").asText();
-        expect(401, deployment.send(Events.post("/account/login",
+        String id = expect(201, deployment.send(HttpApiEvent.post("/account/create-account", credentials).build())).path("id").asText();
+        expect(401, deployment.send(HttpApiEvent.post("/account/login",
                 Accounts.body("username", username, "password", "wrong-" + Accounts.PASSWORD)).build()));
-        JsonNode login = expect(200, deployment.send(Events.post("/account/login", credentials).build()));
-        JsonNode pair = expect(200, deployment.send(Events.post("/account/refresh",
+        JsonNode login = expect(200, deployment.send(HttpApiEvent.post("/account/login", credentials).build()));
+        JsonNode pair = expect(200, deployment.send(HttpApiEvent.post("/account/refresh",
                 Accounts.refreshBody(login.path("refresh").asText())).build()));
         for (String token : new String[] {pair.path("access").asText(), pair.path("refresh").asText()}) {
-            Responses.assertAnswer(deployment.send(Events.post("/account/verify", Accounts.body("token", token)).build()), 200, "{}");
+            Responses.assertAnswer(deployment.send(HttpApiEvent.post("/account/verify", Accounts.body("token", token)).build()), 200, "{}");
         }
-        expect(200, deployment.send(Events.get("/.well-known/jwks.json").build()));
-        expect(200, deployment.send(Events.get("/.well-known/openid-configuration").build()));
-        expect(200, deployment.send(Events.post("/account/logout", Accounts.refreshBody(pair.path("refresh").asText()))
+        expect(200, deployment.send(HttpApiEvent.get("/.well-known/jwks.json").build()));
+        expect(200, deployment.send(HttpApiEvent.get("/.well-known/openid-configuration").build()));
+        expect(200, deployment.send(HttpApiEvent.post("/account/logout", Accounts.refreshBody(pair.path("refresh").asText()))
                 .bearer(pair.path("access").asText()).build()));
-        Responses.assertNoContent(deployment.send(Events.delete("/account/delete-account/" + id)
+        Responses.assertNoContent(deployment.send(HttpApiEvent.delete("/account/delete-account/" + id)
                 .bearer(pair.path("access").asText()).build()));
     }
 

@@ -9,16 +9,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.accounts.core.Services;
-import dev.accounts.core.http.ApiFunction;
-import dev.accounts.core.log.JsonLog;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.testing.Accounts;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
+import dev.accounts.core.priming.PrimedFunction;
+import dev.accounts.core.testing.StdoutCapture;
 import dev.accounts.core.testing.TestStack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,51 +33,53 @@ import org.junit.jupiter.api.Test;
 class ObservabilityWalkthroughTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
     private final List<String> requestIds = new ArrayList<>();
     private Deployment deployment;
-    private PrintStream previousLog;
-    private Metrics.Destination previousMetrics;
+    private StdoutCapture stdout;
 
     @BeforeEach
     void deployAndListen() {
         deployment = Deployment.of(TestStack.create());
-        previousLog = JsonLog.redirect(new PrintStream(logs, true, StandardCharsets.UTF_8));
-        // every function gets the same labels from Globals: the refresh function's stand for all
-        previousMetrics = Metrics.redirect(Metrics.Destination.of(deployment.environment("RefreshFunction"),
-                new PrintStream(metrics, true, StandardCharsets.UTF_8)));
+        stdout = StdoutCapture.start();
     }
 
     @AfterEach
     void stopListening() {
-        JsonLog.redirect(previousLog);
-        Metrics.redirect(previousMetrics);
+        stdout.close();
         deployment.close();
+    }
+
+    /** Log lines and metric lines share stdout, as in Lambda: a metric line is the one with EMF's `_aws`. */
+    private List<JsonNode> logs() throws Exception {
+        return lines(stdout.text()).stream().filter(line -> !line.has("_aws")).toList();
+    }
+
+    private List<JsonNode> metrics() throws Exception {
+        return lines(stdout.text()).stream().filter(line -> line.has("_aws")).toList();
     }
 
     @Test
     void aWalkthroughCountsEachEventOnceAndLogsEachRequest() throws Exception {
         String username = Accounts.uniqueName("counted");
         String credentials = Accounts.body("username", username, "password", Accounts.PASSWORD);
-        String id = expect(201, send(Events.post("/account/create-account", credentials))).path("id").asText();
+        String id = expect(201, send(HttpApiEvent.post("/account/create-account", credentials))).path("id").asText();
 
         // five wrong passwords in a row for another name lock it (Lockouts), each a failure
         String guessed = Accounts.body("username", Accounts.uniqueName("guessed"), "password", "wrong-" + Accounts.PASSWORD);
         for (int i = 0; i < 5; i++) {
-            expect(401, send(Events.post("/account/login", guessed)));
+            expect(401, send(HttpApiEvent.post("/account/login", guessed)));
         }
-        JsonNode first = expect(200, send(Events.post("/account/login", credentials)));
+        JsonNode first = expect(200, send(HttpApiEvent.post("/account/login", credentials)));
         String firstRefresh = first.path("refresh").asText();
-        expect(200, send(Events.post("/account/refresh", Accounts.refreshBody(firstRefresh))));
+        expect(200, send(HttpApiEvent.post("/account/refresh", Accounts.refreshBody(firstRefresh))));
         // the spent token again: a reuse, which revokes that login
-        expect(401, send(Events.post("/account/refresh", Accounts.refreshBody(firstRefresh))));
+        expect(401, send(HttpApiEvent.post("/account/refresh", Accounts.refreshBody(firstRefresh))));
 
-        JsonNode second = expect(200, send(Events.post("/account/login", credentials)));
-        expect(200, send(Events.post("/account/logout", Accounts.refreshBody(second.path("refresh").asText()))
+        JsonNode second = expect(200, send(HttpApiEvent.post("/account/login", credentials)));
+        expect(200, send(HttpApiEvent.post("/account/logout", Accounts.refreshBody(second.path("refresh").asText()))
                 .bearer(second.path("access").asText())));
-        JsonNode third = expect(200, send(Events.post("/account/login", credentials)));
-        assertEquals(204, send(Events.delete("/account/delete-account/" + id).bearer(third.path("access").asText())).getStatusCode());
+        JsonNode third = expect(200, send(HttpApiEvent.post("/account/login", credentials)));
+        assertEquals(204, send(HttpApiEvent.delete("/account/delete-account/" + id).bearer(third.path("access").asText())).getStatusCode());
 
         assertEquals(new TreeMap<>(Map.of(
                 "SignUps", 1,
@@ -89,9 +88,9 @@ class ObservabilityWalkthroughTest {
                 "Logins", 3,
                 "Refreshes", 1,
                 "ReuseDetections", 1,
-                "Revocations", 2)), countsOf(metrics));
+                "Revocations", 2)), countsOf(metrics()));
 
-        List<JsonNode> requestLines = lines(logs).stream().filter(l -> "request".equals(l.path("message").asText())).toList();
+        List<JsonNode> requestLines = logs().stream().filter(l -> "request".equals(l.path("message").asText())).toList();
         assertEquals(requestIds, requestLines.stream().map(l -> l.path("requestId").asText()).toList(),
                 "one line per request, with the id API Gateway gave it (the access log's requestId)");
         for (JsonNode line : requestLines) {
@@ -101,17 +100,20 @@ class ObservabilityWalkthroughTest {
             Instant.parse(line.path("timestamp").asText());
             assertTrue(line.path("status").isInt(), line.toString());
         }
-        assertFalse(logs.toString(StandardCharsets.UTF_8).contains(Accounts.PASSWORD), "a password was logged");
-        assertFalse(logs.toString(StandardCharsets.UTF_8).contains(firstRefresh), "a token was logged");
+        assertFalse(stdout.text().contains(Accounts.PASSWORD), "a password was logged");
+        assertFalse(stdout.text().contains(firstRefresh), "a token was logged");
     }
 
     @Test
     void theMetricLinesAreLabelledAsTheTemplateSays() throws Exception {
-        expect(201, send(Events.post("/account/create-account",
+        expect(201, send(HttpApiEvent.post("/account/create-account",
                 Accounts.body("username", Accounts.uniqueName("labelled"), "password", Accounts.PASSWORD))));
-        List<JsonNode> lines = lines(metrics);
-        assertEquals(1, lines.size(), metrics.toString(StandardCharsets.UTF_8));
-        JsonNode line = lines.get(0);
+        List<JsonNode> lines = metrics();
+        assertEquals(1, lines.size(), stdout.text());
+        // In Lambda the labels come from the function's environment, which is the process's own: the line the
+        // template's environment gives is the one each function writes.
+        JsonNode line = JSON.readTree(Metrics.line(Metrics.Count.SIGN_UPS,
+                Metrics.Destination.of(deployment.environment("CreateAccountFunction")), System.currentTimeMillis()));
         Template template = Template.load();
         assertEquals(template.parameterDefault("MetricsNamespace"),
                 line.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
@@ -123,25 +125,26 @@ class ObservabilityWalkthroughTest {
     @Test
     void primingEveryFunctionCountsNothing() throws Exception {
         Template template = Template.load();
-        Services services = TestStack.create().services();
+        EnvironmentWiring services = TestStack.create().services();
         for (String id : template.functionIds()) {
             String handler = template.effective(id, "Handler").asText().replaceFirst("::.*", "");
-            ApiFunction function = (ApiFunction) Class.forName(handler).getConstructor(Services.class).newInstance(services);
+            PrimedFunction function = (PrimedFunction) Class.forName(handler).getConstructor(EnvironmentWiring.class)
+                    .newInstance(services);
             function.beforeCheckpoint(null);
         }
-        assertEquals("", metrics.toString(StandardCharsets.UTF_8), "priming counted");
+        assertEquals(List.of(), metrics(), "priming counted");
     }
 
-    private APIGatewayV2HTTPResponse send(Events request) {
+    private APIGatewayV2HTTPResponse send(HttpApiEvent request) {
         APIGatewayV2HTTPEvent event = request.build();
         requestIds.add(event.getRequestContext().getRequestId());
         return deployment.send(event);
     }
 
     /** Metric name → sum of its values, over every EMF line written. */
-    private static Map<String, Integer> countsOf(ByteArrayOutputStream written) throws Exception {
+    private static Map<String, Integer> countsOf(List<JsonNode> metricLines) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (JsonNode line : lines(written)) {
+        for (JsonNode line : metricLines) {
             for (JsonNode metric : line.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics")) {
                 String name = metric.path("Name").asText();
                 counts.merge(name, line.path(name).asInt(), Integer::sum);
@@ -151,9 +154,9 @@ class ObservabilityWalkthroughTest {
     }
 
     /** Each line written, which must be one JSON object. */
-    private static List<JsonNode> lines(ByteArrayOutputStream written) throws Exception {
+    private static List<JsonNode> lines(String written) throws Exception {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : written.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : written.split("\n")) {
             if (!line.isBlank()) {
                 JsonNode parsed = JSON.readTree(line);
                 assertTrue(parsed.isObject(), "not a JSON object: " + line);

@@ -257,15 +257,7 @@ class OperationsTemplateTest {
     }
 
     private static JsonNode emitted(Metrics.Count count, Map<String, String> environment) throws Exception {
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        Metrics.Destination previous = Metrics.redirect(Metrics.Destination.of(environment,
-                new PrintStream(written, true, StandardCharsets.UTF_8)));
-        try {
-            Metrics.count(count);
-        } finally {
-            Metrics.redirect(previous);
-        }
-        return JSON.readTree(written.toString(StandardCharsets.UTF_8));
+        return JSON.readTree(Metrics.line(count, Metrics.Destination.of(environment), System.currentTimeMillis()));
     }
 
     private static Map<String, JsonNode> metricsById(JsonNode alarmProperties) {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.accounts.core.Services;
-import dev.accounts.core.http.ApiFunction;
+import dev.accounts.core.wiring.EnvironmentWiring;
+import dev.accounts.core.priming.PrimedFunction;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.testing.Accounts;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.testing.Unreachable;
 import dev.accounts.functions.createaccount.CreateAccountHandler;
@@ -35,11 +35,11 @@ class PrimingTest {
 
     @Test
     void primingEveryFunctionWritesNothing() {
-        Services services = stack.services();
-        List<Function<Services, ApiFunction>> handlers = List.of(CreateAccountHandler::new, LoginHandler::new,
+        EnvironmentWiring services = stack.services();
+        List<Function<EnvironmentWiring, PrimedFunction>> handlers = List.of(CreateAccountHandler::new, LoginHandler::new,
                 RefreshHandler::new, LogoutHandler::new, DeleteAccountHandler::new, VerifyHandler::new,
                 JwksHandler::new, OpenIdConfigurationHandler::new);
-        for (Function<Services, ApiFunction> make : handlers) {
+        for (Function<EnvironmentWiring, PrimedFunction> make : handlers) {
             make.apply(services).beforeCheckpoint(null);
         }
         assertEquals(0, itemCount(stack.usersTable()), "priming wrote to the users table");
@@ -48,30 +48,30 @@ class PrimingTest {
 
     @Test
     void primingWithStorageUnreachableDoesNotStopTheSnapshot() {
-        Services cutOff = Unreachable.dynamoDb(stack).services();
-        List<Function<Services, ApiFunction>> handlers = List.of(CreateAccountHandler::new, LoginHandler::new,
+        EnvironmentWiring cutOff = Unreachable.dynamoDb(stack).services();
+        List<Function<EnvironmentWiring, PrimedFunction>> handlers = List.of(CreateAccountHandler::new, LoginHandler::new,
                 RefreshHandler::new, LogoutHandler::new, DeleteAccountHandler::new, VerifyHandler::new);
-        for (Function<Services, ApiFunction> make : handlers) {
-            ApiFunction handler = make.apply(cutOff);
+        for (Function<EnvironmentWiring, PrimedFunction> make : handlers) {
+            PrimedFunction handler = make.apply(cutOff);
             assertDoesNotThrow(() -> handler.beforeCheckpoint(null), handler.getClass().getSimpleName());
         }
     }
 
     @Test
     void aPrimedHandlerServesRealRequestsWithFreshIds() throws Exception {
-        Services services = stack.services();
+        EnvironmentWiring services = stack.services();
         CreateAccountHandler createAccount = new CreateAccountHandler(services);
         LoginHandler login = new LoginHandler(services);
         createAccount.beforeCheckpoint(null);
         login.beforeCheckpoint(null);
 
         String name = Accounts.uniqueName("primed");
-        APIGatewayV2HTTPResponse created = createAccount.handleRequest(Events.post("/account/create-account",
+        APIGatewayV2HTTPResponse created = createAccount.handleRequest(HttpApiEvent.post("/account/create-account",
                 Accounts.body("username", name, "password", Accounts.PASSWORD)).build(), null);
         assertEquals(201, created.getStatusCode(), created.getBody());
         String body = Accounts.body("username", name, "password", Accounts.PASSWORD);
-        var first = Json.parse(login.handleRequest(Events.post("/account/login", body).build(), null).getBody());
-        var second = Json.parse(login.handleRequest(Events.post("/account/login", body).build(), null).getBody());
+        var first = Json.parse(login.handleRequest(HttpApiEvent.post("/account/login", body).build(), null).getBody());
+        var second = Json.parse(login.handleRequest(HttpApiEvent.post("/account/login", body).build(), null).getBody());
         assertNotEquals(jti(first.get("refresh").asText()), jti(second.get("refresh").asText()));
         assertTrue(first.get("access").asText().startsWith("eyJ"));
     }

@@ -7,6 +7,7 @@ import dev.accounts.devkit.FunctionSpec;
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -52,15 +53,15 @@ final class LocalFunction {
         }
         Constructor<?> constructor;
         try {
-            constructor = type.getConstructor(Map.class);
+            constructor = type.getConstructor(EnvironmentWiring.class);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(spec.logicalId() + ": " + className + " has no public constructor taking "
-                    + "Map<String,String> (the environment); the local API passes the template's environment through it", e);
+                    + "its EnvironmentWiring; the local API wires it from the template's environment", e);
         }
         try {
             @SuppressWarnings("unchecked")
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
-                    (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(Map.copyOf(environment));
+                    (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(EnvironmentWiring.fromEnvironment(environment));
             return new LocalFunction(spec, handler);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(spec.logicalId() + ": " + className + " failed to initialise: "

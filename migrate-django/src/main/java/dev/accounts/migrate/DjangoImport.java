@@ -1,7 +1,7 @@
 package dev.accounts.migrate;
 
 import dev.accounts.core.account.Argon2PasswordHasher;
-import dev.accounts.core.store.StorageUnavailableException;
+import dev.accounts.core.contract.StorageUnavailableException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;

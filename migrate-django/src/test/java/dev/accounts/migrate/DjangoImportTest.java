@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
-import dev.accounts.core.http.ApiException;
+import dev.accounts.core.contract.ApiException;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.DjangoPasswords;
@@ -34,7 +34,7 @@ class DjangoImportTest {
     private static final String DJANGO_ARGON2 = "argon2$argon2i$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$YC9+jJCrQhs5R6db7LlN8Q";
 
     private final TestStack stack = TestStack.create();
-    private final Services services = stack.services();
+    private final EnvironmentWiring services = stack.services();
     private final String aliceHash = DjangoPasswords.pbkdf2Sha256(PASSWORD);
 
     @TempDir

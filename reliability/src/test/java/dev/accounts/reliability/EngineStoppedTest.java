@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.Responses;
 import dev.accounts.core.token.SigningKeySet;
@@ -55,7 +55,7 @@ class EngineStoppedTest {
         env.put("AWS_SECRET_ACCESS_KEY", engine.secretKey());
         env.put("DYNAMODB_ENDPOINT", engine.endpoint());
         env.put("SECRETSMANAGER_ENDPOINT", engine.secretsManagerEndpoint());
-        handlers = new Handlers(Services.fromEnvironment(env));
+        handlers = new Handlers(EnvironmentWiring.fromEnvironment(env));
     }
 
     @AfterEach

@@ -2,10 +2,10 @@ package dev.accounts.reliability;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.testing.Accounts;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.functions.createaccount.CreateAccountHandler;
 import dev.accounts.functions.deleteaccount.DeleteAccountHandler;
 import dev.accounts.functions.jwks.JwksHandler;
@@ -29,7 +29,7 @@ final class Handlers {
     /** The request id of every event handled, in order: what the logs must name. */
     private final Queue<String> requestIds = new ConcurrentLinkedQueue<>();
 
-    Handlers(Services services) {
+    Handlers(EnvironmentWiring services) {
         byEndpoint.put(Endpoint.CREATE_ACCOUNT, new CreateAccountHandler(services));
         byEndpoint.put(Endpoint.LOGIN, new LoginHandler(services));
         byEndpoint.put(Endpoint.REFRESH, new RefreshHandler(services));
@@ -52,39 +52,39 @@ final class Handlers {
     }
 
     APIGatewayV2HTTPResponse signUp(String username, String password) {
-        return handle(Endpoint.CREATE_ACCOUNT, Events.post(Endpoint.CREATE_ACCOUNT.route,
+        return handle(Endpoint.CREATE_ACCOUNT, HttpApiEvent.post(Endpoint.CREATE_ACCOUNT.route,
                 Accounts.body("username", username, "password", password)).build());
     }
 
     APIGatewayV2HTTPResponse login(String username, String password) {
-        return handle(Endpoint.LOGIN, Events.post(Endpoint.LOGIN.route,
+        return handle(Endpoint.LOGIN, HttpApiEvent.post(Endpoint.LOGIN.route,
                 Accounts.body("username", username, "password", password)).build());
     }
 
     APIGatewayV2HTTPResponse refresh(String refreshToken) {
-        return handle(Endpoint.REFRESH, Events.post(Endpoint.REFRESH.route, Accounts.refreshBody(refreshToken)).build());
+        return handle(Endpoint.REFRESH, HttpApiEvent.post(Endpoint.REFRESH.route, Accounts.refreshBody(refreshToken)).build());
     }
 
     APIGatewayV2HTTPResponse logout(String accessToken, String refreshToken) {
-        return handle(Endpoint.LOGOUT, Events.post(Endpoint.LOGOUT.route, Accounts.refreshBody(refreshToken))
+        return handle(Endpoint.LOGOUT, HttpApiEvent.post(Endpoint.LOGOUT.route, Accounts.refreshBody(refreshToken))
                 .bearer(accessToken).build());
     }
 
     APIGatewayV2HTTPResponse deleteAccount(String accessToken, String id) {
-        return handle(Endpoint.DELETE_ACCOUNT, Events.delete(Endpoint.DELETE_ACCOUNT.path(id))
+        return handle(Endpoint.DELETE_ACCOUNT, HttpApiEvent.delete(Endpoint.DELETE_ACCOUNT.path(id))
                 .pathParameter("id", id).header("content-type", null).bearer(accessToken).build());
     }
 
     APIGatewayV2HTTPResponse verify(String token) {
-        return handle(Endpoint.VERIFY, Events.post(Endpoint.VERIFY.route, Accounts.body("token", token)).build());
+        return handle(Endpoint.VERIFY, HttpApiEvent.post(Endpoint.VERIFY.route, Accounts.body("token", token)).build());
     }
 
     APIGatewayV2HTTPResponse jwks() {
-        return handle(Endpoint.JWKS, Events.get(Endpoint.JWKS.route).header("content-type", null).build());
+        return handle(Endpoint.JWKS, HttpApiEvent.get(Endpoint.JWKS.route).header("content-type", null).build());
     }
 
     APIGatewayV2HTTPResponse openIdConfiguration() {
         return handle(Endpoint.OPENID_CONFIGURATION,
-                Events.get(Endpoint.OPENID_CONFIGURATION.route).header("content-type", null).build());
+                HttpApiEvent.get(Endpoint.OPENID_CONFIGURATION.route).header("content-type", null).build());
     }
 }

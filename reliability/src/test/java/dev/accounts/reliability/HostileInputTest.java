@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.accounts.core.account.User;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.testing.Accounts;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Responses;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.token.TokenPair;
@@ -112,7 +112,7 @@ class HostileInputTest {
             "VERIFY         | token      | {\"token\": \"\\udfff\"}"})
     void halfASurrogatePairInAStringFieldIsRefusedOnThatField(Endpoint endpoint, String field, String body) {
         String code = body.contains("udfff") ? "DFFF" : "D800";
-        Responses.assertAnswer(handlers.handle(endpoint, Events.post(endpoint.route, body).build()), 400,
+        Responses.assertAnswer(handlers.handle(endpoint, HttpApiEvent.post(endpoint.route, body).build()), 400,
                 "{\"" + field + "\": [\"Surrogate characters are not allowed: U+" + code + ".\"]}");
     }
 

@@ -3,7 +3,7 @@ package dev.accounts.reliability;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accounts.core.json.Json;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -54,7 +54,7 @@ final class HostileRequests {
         boolean wantsCostly = costly < maxCostly && random.nextInt(50) == 0
                 && (endpoint == Endpoint.CREATE_ACCOUNT || endpoint == Endpoint.LOGIN);
         String body = wantsCostly ? bodies.credentials(endpoint, knownUsername) : bodyFor(endpoint);
-        Events events = base(endpoint);
+        HttpApiEvent events = base(endpoint);
         events.body(body);
         // Usually a valid Bearer token where one is needed, so that hostile bodies and ids get past authentication.
         if (endpoint == Endpoint.LOGOUT || endpoint == Endpoint.DELETE_ACCOUNT) {
@@ -89,15 +89,15 @@ final class HostileRequests {
         return body;
     }
 
-    private Events base(Endpoint endpoint) {
+    private HttpApiEvent base(Endpoint endpoint) {
         return switch (endpoint.method) {
-            case "GET" -> Events.get(endpoint.route);
+            case "GET" -> HttpApiEvent.get(endpoint.route);
             case "DELETE" -> {
                 String id = pathId();
-                Events events = Events.delete(endpoint.path(id == null ? "" : id));
+                HttpApiEvent events = HttpApiEvent.delete(endpoint.path(id == null ? "" : id));
                 yield id == null ? events : events.pathParameter("id", id);
             }
-            default -> Events.post(endpoint.route, null);
+            default -> HttpApiEvent.post(endpoint.route, null);
         };
     }
 
@@ -113,7 +113,7 @@ final class HostileRequests {
         };
     }
 
-    private void encodeBase64(Events events, String body) {
+    private void encodeBase64(HttpApiEvent events, String body) {
         byte[] bytes = switch (random.nextInt(5)) {
             case 0 -> new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
             case 1 -> new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0};
@@ -130,7 +130,7 @@ final class HostileRequests {
     }
 
     /** One hostile header; the Content-Type ones are kept rare, or most bodies would stop at 415. */
-    private void hostileHeader(Events events) {
+    private void hostileHeader(HttpApiEvent events) {
         switch (random.nextInt(10)) {
             case 0 -> events.header("content-type", CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size())));
             case 1 -> events.header("content-type", random.nextBoolean() ? null : "Application/Problem+JSON; charset=\"x\"");

@@ -1,13 +1,13 @@
 package dev.accounts.reliability;
 
-import dev.accounts.core.log.JsonLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Everything the process writes while open: the functions' JSON log and anything else on stdout or stderr
+ * Everything the process writes while open: the functions' JSON log (stdout, as it is at the time) and anything
+ * else on stdout or stderr
  * (the SDK, a library's warning, a stray printStackTrace), as Lambda ships both streams to CloudWatch.
  */
 final class LogCapture implements AutoCloseable {
@@ -15,12 +15,10 @@ final class LogCapture implements AutoCloseable {
     private final PrintStream stream = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
-    private final PrintStream log;
 
     private LogCapture() {
         System.setOut(stream);
         System.setErr(stream);
-        log = JsonLog.redirect(stream);
     }
 
     static LogCapture start() {
@@ -37,7 +35,6 @@ final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        JsonLog.redirect(log);
         System.setOut(out);
         System.setErr(err);
     }

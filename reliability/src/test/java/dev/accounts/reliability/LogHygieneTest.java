@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accounts.core.json.Json;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Responses;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.testing.Unreachable;
@@ -100,8 +100,8 @@ class LogHygieneTest {
         String signUp = Json.write(java.util.Map.of("username", name, "password", PASSWORD,
                 "email", name + "@example.com", "first_name", "Ada", "last_name", "Lovelace"));
         JsonNode user = Responses.json(expect(201, handlers.handle(Endpoint.CREATE_ACCOUNT,
-                Events.post(Endpoint.CREATE_ACCOUNT.route, signUp).build())));
-        expect(400, handlers.handle(Endpoint.CREATE_ACCOUNT, Events.post(Endpoint.CREATE_ACCOUNT.route, signUp).build()));
+                HttpApiEvent.post(Endpoint.CREATE_ACCOUNT.route, signUp).build())));
+        expect(400, handlers.handle(Endpoint.CREATE_ACCOUNT, HttpApiEvent.post(Endpoint.CREATE_ACCOUNT.route, signUp).build()));
         expect(400, handlers.signUp(name + "_weak", WEAK_PASSWORD));
         expect(401, handlers.login(name, WRONG_PASSWORD));
 
@@ -123,9 +123,9 @@ class LogHygieneTest {
         issued.add(access);
         issued.add(again.path("refresh").asText());
         expect(200, handlers.logout(access, again.path("refresh").asText()));
-        expect(400, handlers.handle(Endpoint.LOGIN, Events.post(Endpoint.LOGIN.route,
+        expect(400, handlers.handle(Endpoint.LOGIN, HttpApiEvent.post(Endpoint.LOGIN.route,
                 "{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\"").build()));
-        expect(415, handlers.handle(Endpoint.LOGIN, Events.post(Endpoint.LOGIN.route,
+        expect(415, handlers.handle(Endpoint.LOGIN, HttpApiEvent.post(Endpoint.LOGIN.route,
                 "username=" + name + "&password=" + PASSWORD).header("content-type", "application/x-www-form-urlencoded").build()));
         expect(503, outage.login(name, PASSWORD));
         expect(503, outage.refresh(again.path("refresh").asText()));

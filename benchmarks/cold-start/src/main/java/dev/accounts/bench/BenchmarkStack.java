@@ -1,6 +1,6 @@
 package dev.accounts.bench;
 
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.token.SigningKeySet;
 import dev.accounts.devkit.DynamoEndpoints;
 import dev.accounts.devkit.EnvironmentValue;
@@ -88,10 +88,10 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     /** The core wired to this stack, in this JVM, for preparing state the way the functions read it. */
-    Services services(List<FunctionSpec> functions) {
+    EnvironmentWiring services(List<FunctionSpec> functions) {
         Map<String, String> env = environment(functions);
         env.putAll(credentials());
-        return Services.fromEnvironment(env);
+        return EnvironmentWiring.fromEnvironment(env);
     }
 
     void putItem(String table, String partitionKey, Map<String, String> attributes) {

@@ -2,7 +2,7 @@ package dev.accounts.bench;
 
 import dev.accounts.bench.BenchmarkOptions.Tiering;
 import dev.accounts.bench.ExecutionEnvironment.InitType;
-import dev.accounts.core.http.RuntimeClientClasses;
+import dev.accounts.core.priming.RuntimeClientClasses;
 import dev.accounts.devkit.FunctionSpec;
 import dev.accounts.devkit.SamTemplate;
 import java.io.IOException;

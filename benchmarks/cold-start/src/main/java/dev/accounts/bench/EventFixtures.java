@@ -3,7 +3,7 @@ package dev.accounts.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.account.Usernames;
 import dev.accounts.core.http.ApiRequest;
@@ -39,11 +39,11 @@ final class EventFixtures {
     /** Users made only to carry tokens never log in; one hash serves them all, so preparing stays cheap. */
     private static final String TOKEN_USER_PASSWORD = "benchmark user " + UUID.randomUUID();
 
-    private final Services services;
+    private final EnvironmentWiring services;
     private final Path eventsDirectory;
     private final Map<String, String> hashes = new HashMap<>();
 
-    EventFixtures(Services services, Path eventsDirectory) {
+    EventFixtures(EnvironmentWiring services, Path eventsDirectory) {
         this.services = services;
         this.eventsDirectory = eventsDirectory;
     }
@@ -79,7 +79,7 @@ final class EventFixtures {
     private String withTokens(String function, String text, JsonNode event) {
         User user = newUser("bench-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
                 TOKEN_USER_PASSWORD);
-        String issuer = services.issuers().issuerFor(ApiRequest.from(gatewayEvent(event)));
+        String issuer = services.tokenIssuer().forBaseUrl(ApiRequest.from(gatewayEvent(event)).publicBaseUrl());
         TokenPair tokens = services.tokens().issue(user.id(), services.tokens().newFamily(), issuer);
         String filled = text.replace(USER_ID, user.id())
                 .replace(ACCESS_TOKEN, tokens.access())

@@ -3,7 +3,7 @@ package dev.accounts.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.accounts.bench.baseline.noop.PrimedNoopStreamHandler;
-import dev.accounts.core.http.RuntimeClientClasses;
+import dev.accounts.core.priming.RuntimeClientClasses;
 import org.junit.jupiter.api.Test;
 
 class PrimedFloorTest {

@@ -3,7 +3,6 @@ package dev.accounts.reliability.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.accounts.core.log.JsonLog;
 import dev.accounts.localapi.InProcessLocalApi;
 import dev.accounts.localapi.LocalApi;
 import java.io.IOException;
@@ -36,7 +35,8 @@ class LoadTest {
     void mixedWorkloadFromConcurrentClientsAnswersEveryRequestWithoutError() throws IOException {
         // The functions' request lines and the access log would be thousands of lines: counted out, not kept.
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        PrintStream log = JsonLog.redirect(discard);
+        PrintStream stdout = System.out;
+        System.setOut(discard);
         try (LocalApi api = InProcessLocalApi.start(System.getenv(), discard)) {
             LoadGenerator generator = new LoadGenerator(URI.create(api.baseUrl()), CLIENTS, SEED);
             LoadReport warmUp = generator.run(WARM_UP, MAX_REQUESTS, WARM_UP);
@@ -44,7 +44,7 @@ class LoadTest {
 
             LoadReport report = generator.run(DURATION, MAX_REQUESTS, Duration.ZERO);
             String text = report.markdown();
-            System.out.println(text);
+            stdout.println(text);
             Files.writeString(Path.of(System.getProperty("load.report", "target/load-report.md")), text);
 
             assertEquals(0, report.errors(), () -> "no request may fail: " + report.firstErrors());
@@ -52,7 +52,7 @@ class LoadTest {
                 assertTrue(report.count(operation) > 0, operation + " was exercised");
             }
         } finally {
-            JsonLog.redirect(log);
+            System.setOut(stdout);
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.accounts.core.account;
 
-import dev.accounts.core.http.ApiRequest;
-import dev.accounts.core.http.Errors;
+import dev.accounts.core.contract.Errors;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenClaims;
 import dev.accounts.core.token.TokenRejected;
 import dev.accounts.core.token.TokenService;
 import dev.accounts.core.token.TokenType;
+import java.util.Optional;
 
 /** simplejwt's JWTAuthentication: `Authorization: Bearer <access>`, a valid access token, an existing user. */
 public final class Authenticator {
@@ -20,13 +20,9 @@ public final class Authenticator {
         this.users = users;
     }
 
-    /** SnapStart priming: the user lookup and a found user's mapping; nothing is written. */
-    public void prime() {
-        users.primeReads();
-    }
-
-    public User authenticate(ApiRequest request, String issuer) {
-        String header = request.header("authorization").orElse("").trim();
+    /** {@code authorization} is the request's Authorization header, absent when it had none. */
+    public User authenticate(Optional<String> authorization, String issuer) {
+        String header = authorization.orElse("").trim();
         String[] parts = header.split("\\s+");
         if (parts.length == 0 || !SCHEME.equalsIgnoreCase(parts[0])) {
             throw Errors.notAuthenticated();

@@ -1,8 +1,8 @@
 package dev.accounts.core.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.http.Errors;
-import dev.accounts.core.http.Fields;
+import dev.accounts.core.contract.Errors;
+import dev.accounts.core.contract.Fields;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.UserStore;
 import java.time.Clock;
@@ -62,14 +62,6 @@ public final class CreateAccount {
         }
         Metrics.count(Metrics.Count.SIGN_UPS);
         return user;
-    }
-
-    /** Priming: the password rules (their list loads once), one Argon2id hash and a name lookup; no write. */
-    public void prime() {
-        policy.problems("priming-Password-7", "priming", "", "", "");
-        hasher.hash("priming-Password-7");
-        users.usernameKeyTaken(Usernames.key("priming"));
-        users.primeCreate();
     }
 
     private static void checkLength(Fields fields, String name, String value) {

@@ -1,6 +1,6 @@
 package dev.accounts.core.account;
 
-import dev.accounts.core.http.Errors;
+import dev.accounts.core.contract.Errors;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenService;
@@ -16,11 +16,6 @@ public final class DeleteAccount {
         this.users = users;
         this.tokens = tokens;
         this.clock = clock;
-    }
-
-    /** SnapStart priming: the deletion transaction for a user no one has, cancelled whole by DynamoDB. */
-    public void prime() {
-        users.primeDelete(clock.instant());
     }
 
     /** `targetId` is the path's {id}: anything but the caller's own id is refused, existing or not. */

@@ -1,9 +1,8 @@
 package dev.accounts.core.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.http.ApiException;
-import dev.accounts.core.http.Errors;
-import dev.accounts.core.http.Fields;
+import dev.accounts.core.contract.Errors;
+import dev.accounts.core.contract.Fields;
 import dev.accounts.core.log.JsonLog;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.LoginAttemptStore;
@@ -56,21 +55,6 @@ public final class Login {
         upgradeHashIfDue(user.get(), password);
         Metrics.count(Metrics.Count.LOGINS);
         return tokens.issue(user.get().id(), tokens.newFamily(), issuer);
-    }
-
-    /** Priming: the lockout read, a lookup, one hash check and a token pair, without writing anything. */
-    public void prime(String issuer) {
-        String key = Usernames.key("priming");
-        try {
-            throttle.checkAllowed(key);
-        } catch (ApiException lockedByAnotherCaller) {
-            // someone's lockout of that name: irrelevant to priming
-        }
-        users.findByUsernameKey(key);
-        users.primeReads();
-        users.replacePasswordHash(Nobody.user(), "priming"); // refused: its condition needs a stored hash
-        hasher.verifyAgainstDummy("priming-password");
-        tokens.prime(issuer);
     }
 
     /**

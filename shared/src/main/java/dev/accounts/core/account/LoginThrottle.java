@@ -1,6 +1,6 @@
 package dev.accounts.core.account;
 
-import dev.accounts.core.http.Errors;
+import dev.accounts.core.contract.Errors;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.LoginAttemptStore;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.accounts.core.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.http.Errors;
+import dev.accounts.core.contract.Errors;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.token.RefreshTokenReader;
@@ -21,16 +21,6 @@ public final class Logout {
         this.revocations = revocations;
         this.tokens = tokens;
         this.clock = clock;
-    }
-
-    /**
-     * SnapStart priming: reading the body's refresh token (a priming request never gets that far, refused at
-     * authentication), the revocation reads and the family revocation, refused so that nothing is written.
-     */
-    public void prime(ObjectNode body, String issuer) {
-        reader.read(body, issuer);
-        revocations.isRevoked(Nobody.refreshToken());
-        revocations.primeRevokeFamily();
     }
 
     public void logout(User caller, ObjectNode body, String issuer) {

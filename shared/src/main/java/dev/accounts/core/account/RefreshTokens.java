@@ -1,7 +1,7 @@
 package dev.accounts.core.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.http.Errors;
+import dev.accounts.core.contract.Errors;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.token.RefreshTokenReader;
@@ -26,16 +26,6 @@ public final class RefreshTokens {
         this.revocations = revocations;
         this.tokens = tokens;
         this.clock = clock;
-    }
-
-    /**
-     * SnapStart priming, without writing anything: the spend (cancelled whole: its user exists nowhere), the
-     * answer of a transaction that succeeds, and the family revocation of a detected reuse (refused).
-     */
-    public void prime() {
-        revocations.spend(Nobody.refreshToken());
-        revocations.primeTransactionAnswer();
-        revocations.primeRevokeFamily();
     }
 
     public TokenPair refresh(ObjectNode body, String issuer) {

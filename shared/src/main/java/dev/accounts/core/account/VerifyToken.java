@@ -1,8 +1,8 @@
 package dev.accounts.core.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.http.Errors;
-import dev.accounts.core.http.Fields;
+import dev.accounts.core.contract.Errors;
+import dev.accounts.core.contract.Fields;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenClaims;
@@ -23,12 +23,6 @@ public final class VerifyToken {
         this.tokens = tokens;
         this.users = users;
         this.revocations = revocations;
-    }
-
-    /** SnapStart priming: both stores' reads, a found user's mapping included; nothing is written. */
-    public void prime() {
-        revocations.isRevoked(Nobody.refreshToken());
-        users.primeReads();
     }
 
     public void verify(ObjectNode body, String issuer) {

@@ -1,7 +1,6 @@
 package dev.accounts.core.aws;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import dev.accounts.core.store.StorageUnavailableException;
+import dev.accounts.core.contract.StorageUnavailableException;
 import java.time.Duration;
 
 /**
@@ -17,12 +16,14 @@ public final class RequestDeadline {
 
     private RequestDeadline() {}
 
-    public static void start(Context context) {
-        if (context == null) {
-            DEADLINE_NANOS.remove();
-        } else {
-            DEADLINE_NANOS.set(System.nanoTime() + context.getRemainingTimeInMillis() * 1_000_000L);
-        }
+    /** A request that must answer within {@code remainingMillis} (Lambda's remaining time) starts now. */
+    public static void startWithin(long remainingMillis) {
+        DEADLINE_NANOS.set(System.nanoTime() + remainingMillis * 1_000_000L);
+    }
+
+    /** A request without a deadline (no Lambda context: tests, tools) starts now. */
+    public static void startUnbounded() {
+        DEADLINE_NANOS.remove();
     }
 
     public static void end() {

@@ -2,6 +2,8 @@ package dev.accounts.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accounts.core.contract.ApiException;
+import dev.accounts.core.contract.Errors;
 import dev.accounts.core.json.Json;
 import java.util.Base64;
 import java.util.LinkedHashMap;

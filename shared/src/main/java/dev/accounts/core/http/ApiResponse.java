@@ -1,6 +1,8 @@
 package dev.accounts.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.accounts.core.contract.ApiException;
+import dev.accounts.core.contract.Errors;
 import dev.accounts.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accounts.core.contract.ApiException;
+import dev.accounts.core.contract.Errors;
 import dev.accounts.core.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

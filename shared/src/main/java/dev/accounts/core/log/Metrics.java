@@ -1,7 +1,6 @@
 package dev.accounts.core.log;
 
 import dev.accounts.core.json.Json;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +50,12 @@ public final class Metrics {
         }
     }
 
-    /** Where the lines go and what they are labelled with. */
-    public record Destination(PrintStream out, String namespace, String stage, String functionName) {
+    /** What the lines are labelled with. */
+    public record Destination(String namespace, String stage, String functionName) {
 
         /** Labelled from the environment as the template and Lambda set it; unset values get defaults. */
-        public static Destination of(Map<String, String> environment, PrintStream out) {
-            return new Destination(out, valueOr(environment, NAMESPACE_VARIABLE, DEFAULT_NAMESPACE),
+        public static Destination of(Map<String, String> environment) {
+            return new Destination(valueOr(environment, NAMESPACE_VARIABLE, DEFAULT_NAMESPACE),
                     valueOr(environment, STAGE_VARIABLE, UNSET), valueOr(environment, FUNCTION_NAME_VARIABLE, UNSET));
         }
 
@@ -71,39 +70,21 @@ public final class Metrics {
 
     // One function per execution environment in Lambda: the process environment says which.
     private static final Map<String, String> PROCESS_ENVIRONMENT = System.getenv();
-    /** Null: the process environment's labels, on System.out as it is at the time (the runtime replaces it). */
-    private static volatile Destination redirected;
 
     private Metrics() {}
 
-    /** Counts one event. */
+    /** Counts one event: its line on System.out as it is at the time (the runtime replaces it). */
     public static void count(Count event) {
-        Destination target = destination();
-        target.out().println(line(event, target, System.currentTimeMillis()));
+        System.out.println(line(event));
     }
 
-    /** SnapStart priming: builds every count's line as {@link #count} does, and prints none (nothing happened). */
-    public static void prime() {
-        Destination target = destination();
-        for (Count event : Count.values()) {
-            line(event, target, System.currentTimeMillis());
-        }
-    }
-
-    private static Destination destination() {
-        Destination target = redirected;
-        return target != null ? target : Destination.of(PROCESS_ENVIRONMENT, System.out);
-    }
-
-    /** For tests that read what was counted: returns what to restore afterwards (null: the default). */
-    public static Destination redirect(Destination target) {
-        Destination previous = redirected;
-        redirected = target;
-        return previous;
+    /** The line {@link #count} prints for {@code event} now, labelled from the process environment. */
+    public static String line(Count event) {
+        return line(event, Destination.of(PROCESS_ENVIRONMENT), System.currentTimeMillis());
     }
 
     /** The EMF document for one event: metadata under {@code _aws}, dimension values and the count at the root. */
-    static String line(Count event, Destination target, long epochMillis) {
+    public static String line(Count event, Destination target, long epochMillis) {
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", target.namespace());
         directive.put("Dimensions", DIMENSION_SETS);

@@ -22,16 +22,6 @@ public interface RevocationStore {
     /** Revokes a login family; false when it was already revoked. */
     boolean revokeFamily(String family, String userId, Instant until);
 
-    /** SnapStart priming: the family revocation, sent under a condition no item meets, so nothing is written. */
-    default void primeRevokeFamily() {
-        // a store that keeps nothing remote has nothing to warm
-    }
-
-    /** SnapStart priming: the answer of a transaction that succeeds, from one that only checks conditions. */
-    default void primeTransactionAnswer() {
-        // a store that keeps nothing remote has nothing to warm
-    }
-
     /** True when the token was spent, or its family or its user revoked. */
     boolean isRevoked(TokenClaims refresh);
 }

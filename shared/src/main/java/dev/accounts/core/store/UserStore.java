@@ -21,21 +21,6 @@ public interface UserStore {
      */
     boolean deleteRevokingTokens(User user, Instant revokeUntil);
 
-    /** SnapStart priming: a read of a user no one has, and the mapping a found user goes through. */
-    default void primeReads() {
-        // a store that keeps nothing remote has nothing to warm
-    }
-
-    /** SnapStart priming: the deletion transaction for a user no one has, which DynamoDB cancels whole. */
-    default void primeDelete(Instant revokeUntil) {
-        // a store that keeps nothing remote has nothing to warm
-    }
-
-    /** SnapStart priming: the sign-up transaction, sent under a condition no item meets, so nothing is written. */
-    default void primeCreate() {
-        // a store that keeps nothing remote has nothing to warm
-    }
-
     /** Replaces the stored hash, only if it is still `expectedOldHash` (a concurrent change wins). */
     void replacePasswordHash(User user, String expectedOldHash);
 

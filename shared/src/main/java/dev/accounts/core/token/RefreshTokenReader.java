@@ -1,8 +1,8 @@
 package dev.accounts.core.token;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.http.Errors;
-import dev.accounts.core.http.Fields;
+import dev.accounts.core.contract.Errors;
+import dev.accounts.core.contract.Fields;
 
 /** Reads and verifies the `refresh` field of a body, with simplejwt's answers for each way it can be wrong. */
 public final class RefreshTokenReader {

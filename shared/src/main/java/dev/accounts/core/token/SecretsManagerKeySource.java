@@ -1,7 +1,7 @@
 package dev.accounts.core.token;
 
 import dev.accounts.core.aws.RequestDeadline;
-import dev.accounts.core.store.StorageUnavailableException;
+import dev.accounts.core.contract.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

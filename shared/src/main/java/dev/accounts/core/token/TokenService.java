@@ -101,21 +101,6 @@ public final class TokenService {
                 claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
     }
 
-    /**
-     * Signs and verifies a pair for a user id that exists nowhere (priming: keys loaded, code compiled).
-     * The pair is returned for priming requests and must not outlive them.
-     */
-    public TokenPair prime(String issuer) {
-        TokenPair pair = issue("priming-" + randomId(), newFamily(), issuer);
-        try {
-            verify(pair.access(), TokenType.ACCESS, issuer);
-            verify(pair.refresh(), TokenType.REFRESH, issuer);
-        } catch (TokenRejected e) {
-            throw new IllegalStateException("a token just issued does not verify: check the key set", e);
-        }
-        return pair;
-    }
-
     private boolean audienceMatches(Claims claims) {
         if (audience.isEmpty()) {
             return claims.getAudience() == null || claims.getAudience().isEmpty();

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.accounts.core.Services;
-import dev.accounts.core.http.ApiException;
+import dev.accounts.core.wiring.EnvironmentWiring;
+import dev.accounts.core.contract.ApiException;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.log.JsonLog;
-import dev.accounts.core.store.StorageUnavailableException;
+import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.DjangoPasswords;
+import dev.accounts.core.testing.StdoutCapture;
 import dev.accounts.core.testing.TestStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ class LoginHashUpgradeTest {
     private static final String PASSWORD = "violet-Harbor-92-lantern";
 
     private final TestStack stack = TestStack.create();
-    private final Services services = stack.services();
+    private final EnvironmentWiring services = stack.services();
     private final Accounts accounts = new Accounts(services);
 
     @Test
@@ -63,17 +64,14 @@ class LoginHashUpgradeTest {
         Login login = new Login(new UpgradeFailingStore(services.users()), services.passwordHasher(),
                 new LoginThrottle(services.loginAttempts(), Clock.systemUTC()), services.tokens());
 
-        ByteArrayOutputStream logged = new ByteArrayOutputStream();
-        PrintStream previous = JsonLog.redirect(new PrintStream(logged, true, StandardCharsets.UTF_8));
-        try {
+        String log;
+        try (StdoutCapture out = StdoutCapture.start()) {
             var body = Json.MAPPER.createObjectNode()
                     .put("username", migrated.username()).put("password", PASSWORD);
             assertNotNull(login.login(body, accounts.issuer()).access());
-        } finally {
-            JsonLog.redirect(previous);
+            log = out.text();
         }
 
-        String log = logged.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("password hash upgrade failed"), log);
         assertTrue(log.contains(migrated.id()), log);
         assertFalse(log.contains(PASSWORD) || log.contains("pbkdf2") || log.contains("argon2"), log);

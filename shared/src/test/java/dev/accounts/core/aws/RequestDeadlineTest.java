@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.LambdaContexts;
 import dev.accounts.core.testing.TestStack;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * answers 503 at once, with its JSON body, instead of being cut off by Lambda.
  */
 class RequestDeadlineTest {
-    private final Services services = TestStack.create().services();
+    private final EnvironmentWiring services = TestStack.create().services();
 
     /** Looks a user up: one DynamoDB call per request. */
     private final class LooksUpAUser extends ApiFunction {
@@ -38,7 +38,7 @@ class RequestDeadlineTest {
     void withLessTimeLeftThanACallMayTakeTheStorageCallIsNotStarted() {
         LooksUpAUser handler = new LooksUpAUser();
         long started = System.nanoTime();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.get("/x").build(), LambdaContexts.withRemaining(4_000));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(HttpApiEvent.get("/x").build(), LambdaContexts.withRemaining(4_000));
 
         assertEquals(503, response.getStatusCode());
         assertTrue(response.getBody().contains("\"detail\""), response.getBody());
@@ -49,15 +49,15 @@ class RequestDeadlineTest {
     @Test
     void withEnoughTimeLeftOrNoLambdaContextTheCallIsMade() {
         LooksUpAUser handler = new LooksUpAUser();
-        assertEquals(200, handler.handleRequest(Events.get("/x").build(), LambdaContexts.withRemaining(10_000)).getStatusCode());
-        assertEquals(200, handler.handleRequest(Events.get("/x").build(), null).getStatusCode());
+        assertEquals(200, handler.handleRequest(HttpApiEvent.get("/x").build(), LambdaContexts.withRemaining(10_000)).getStatusCode());
+        assertEquals(200, handler.handleRequest(HttpApiEvent.get("/x").build(), null).getStatusCode());
         assertEquals(2, handler.answered.get());
     }
 
     @Test
     void theDeadlineEndsWithItsRequest() {
         LooksUpAUser handler = new LooksUpAUser();
-        handler.handleRequest(Events.get("/x").build(), LambdaContexts.withRemaining(1_000));
+        handler.handleRequest(HttpApiEvent.get("/x").build(), LambdaContexts.withRemaining(1_000));
         assertTrue(RequestDeadline.allowsACall(), "no deadline outside a request");
     }
 }

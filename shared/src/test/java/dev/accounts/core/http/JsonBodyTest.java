@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import dev.accounts.core.contract.ApiException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,28 +15,28 @@ import org.junit.jupiter.api.Test;
 class JsonBodyTest {
     @Test
     void readsAnObject() {
-        assertEquals("alice", JsonBody.of(request(Events.post("/x", "{\"username\":\"alice\"}"))).get("username").asText());
+        assertEquals("alice", JsonBody.of(request(HttpApiEvent.post("/x", "{\"username\":\"alice\"}"))).get("username").asText());
     }
 
     @Test
     void malformedJsonIsA400WithDrfsDetail() {
-        ApiException e = refused(Events.post("/x", "{\"username\":"));
+        ApiException e = refused(HttpApiEvent.post("/x", "{\"username\":"));
         assertEquals(400, e.status());
         assertTrue(((String) e.body().get("detail")).startsWith("JSON parse error - "), e.body().toString());
     }
 
     @Test
     void aListIsNotADictionary() {
-        ApiException e = refused(Events.post("/x", "[1,2]"));
+        ApiException e = refused(HttpApiEvent.post("/x", "[1,2]"));
         assertEquals(400, e.status());
         assertEquals(Map.of("non_field_errors", List.of("Invalid data. Expected a dictionary, but got list.")), e.body());
         assertEquals(Map.of("non_field_errors", List.of("Invalid data. Expected a dictionary, but got str.")),
-                refused(Events.post("/x", "\"text\"")).body());
+                refused(HttpApiEvent.post("/x", "\"text\"")).body());
     }
 
     @Test
     void aNonJsonContentTypeIs415() {
-        ApiException e = refused(Events.post("/x", "username=alice").header("content-type", "text/plain; charset=utf-8"));
+        ApiException e = refused(HttpApiEvent.post("/x", "username=alice").header("content-type", "text/plain; charset=utf-8"));
         assertEquals(415, e.status());
         assertEquals(Map.of("detail", "Unsupported media type \"text/plain\" in request."), e.body());
     }
@@ -43,41 +44,41 @@ class JsonBodyTest {
     @Test
     void aBodyOver16KibIs413() {
         String big = "{\"a\":\"" + "x".repeat(16 * 1024) + "\"}";
-        assertEquals(413, refused(Events.post("/x", big)).status());
+        assertEquals(413, refused(HttpApiEvent.post("/x", big)).status());
         String encoded = Base64.getEncoder().encodeToString(big.getBytes(StandardCharsets.UTF_8));
-        assertEquals(413, refused(Events.post("/x", encoded).base64(true)).status());
+        assertEquals(413, refused(HttpApiEvent.post("/x", encoded).base64(true)).status());
     }
 
     @Test
     void base64BodiesAreDecodedFirst() {
         String encoded = Base64.getEncoder().encodeToString("{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_8));
-        assertEquals("b", JsonBody.of(request(Events.post("/x", encoded).base64(true))).get("a").asText());
-        assertEquals(400, refused(Events.post("/x", "%%%not base64").base64(true)).status());
+        assertEquals("b", JsonBody.of(request(HttpApiEvent.post("/x", encoded).base64(true))).get("a").asText());
+        assertEquals(400, refused(HttpApiEvent.post("/x", "%%%not base64").base64(true)).status());
     }
 
     @Test
     void invalidUtf8IsA400() {
         byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        ApiException e = refused(Events.post("/x", Base64.getEncoder().encodeToString(bytes)).base64(true));
+        ApiException e = refused(HttpApiEvent.post("/x", Base64.getEncoder().encodeToString(bytes)).base64(true));
         assertEquals(400, e.status());
     }
 
     @Test
     void deepNestingIsRefusedNotFollowed() {
         String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-        assertEquals(400, refused(Events.post("/x", deep)).status());
+        assertEquals(400, refused(HttpApiEvent.post("/x", deep)).status());
     }
 
     @Test
     void anEmptyBodyReadsAsNoFields() {
-        assertEquals(0, JsonBody.of(request(Events.post("/x", null).header("content-type", null))).size());
+        assertEquals(0, JsonBody.of(request(HttpApiEvent.post("/x", null).header("content-type", null))).size());
     }
 
-    private static ApiRequest request(Events events) {
+    private static ApiRequest request(HttpApiEvent events) {
         return ApiRequest.from(events.build());
     }
 
-    private static ApiException refused(Events events) {
+    private static ApiException refused(HttpApiEvent events) {
         return assertThrows(ApiException.class, () -> JsonBody.of(request(events)));
     }
 }

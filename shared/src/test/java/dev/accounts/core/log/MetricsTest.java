@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import dev.accounts.core.testing.StdoutCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,7 +26,7 @@ class MetricsTest {
     @Test
     void aCountIsOneEmfDocumentOfValueOne() throws Exception {
         JsonNode line = JSON.readTree(Metrics.line(Metrics.Count.LOGINS,
-                Metrics.Destination.of(LAMBDA_ENVIRONMENT, System.out), 1_767_225_600_000L));
+                Metrics.Destination.of(LAMBDA_ENVIRONMENT), 1_767_225_600_000L));
 
         JsonNode metadata = line.path("_aws");
         assertEquals(1_767_225_600_000L, metadata.path("Timestamp").asLong(), "milliseconds since the epoch");
@@ -46,7 +47,7 @@ class MetricsTest {
     @ParameterizedTest
     @EnumSource(Metrics.Count.class)
     void everyCountIsAValidEmfDocument(Metrics.Count count) throws Exception {
-        JsonNode line = JSON.readTree(Metrics.line(count, Metrics.Destination.of(LAMBDA_ENVIRONMENT, System.out), 1L));
+        JsonNode line = JSON.readTree(Metrics.line(count, Metrics.Destination.of(LAMBDA_ENVIRONMENT), 1L));
         JsonNode directive = line.path("_aws").path("CloudWatchMetrics").path(0);
         directive.path("Dimensions").forEach(set -> set.forEach(name ->
                 assertTrue(line.path(name.asText()).isTextual() && !line.path(name.asText()).asText().isEmpty(),
@@ -62,7 +63,7 @@ class MetricsTest {
     @Test
     void withoutLambdaOrTheTemplateTheLabelsHaveDefaults() throws Exception {
         JsonNode line = JSON.readTree(Metrics.line(Metrics.Count.SIGN_UPS,
-                Metrics.Destination.of(Map.of("STAGE", " "), System.out), 1L));
+                Metrics.Destination.of(Map.of("STAGE", " ")), 1L));
         assertEquals("Accounts", line.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
         assertEquals("local", line.path("Stage").asText(), "CloudWatch refuses an empty dimension value");
         assertEquals("local", line.path("FunctionName").asText());
@@ -70,18 +71,15 @@ class MetricsTest {
 
     @Test
     void eachCountWritesOneLine() throws Exception {
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        Metrics.Destination previous = Metrics.redirect(Metrics.Destination.of(LAMBDA_ENVIRONMENT,
-                new PrintStream(written, true, StandardCharsets.UTF_8)));
         long before = System.currentTimeMillis();
-        try {
+        String written;
+        try (StdoutCapture out = StdoutCapture.start()) {
             Metrics.count(Metrics.Count.REFRESHES);
             Metrics.count(Metrics.Count.REUSE_DETECTIONS);
-        } finally {
-            Metrics.redirect(previous);
+            written = out.text();
         }
-        String[] lines = written.toString(StandardCharsets.UTF_8).split("\n");
-        assertEquals(2, lines.length, written.toString(StandardCharsets.UTF_8));
+        String[] lines = written.split("\\n");
+        assertEquals(2, lines.length, written);
         assertEquals(1, JSON.readTree(lines[0]).path("Refreshes").asInt());
         assertEquals(1, JSON.readTree(lines[1]).path("ReuseDetections").asInt());
         long stamped = JSON.readTree(lines[0]).path("_aws").path("Timestamp").asLong();

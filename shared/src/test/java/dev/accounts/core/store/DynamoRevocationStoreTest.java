@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.MutableClock;
 import dev.accounts.core.testing.TestStack;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DynamoRevocationStoreTest {
     private final TestStack stack = TestStack.create();
     private final MutableClock clock = MutableClock.startingNow();
-    private final Services services = stack.services(clock);
+    private final EnvironmentWiring services = stack.services(clock);
     private final RevocationStore revocations = services.revocations();
     private final User user = new User(UUID.randomUUID().toString(), "erin", "", "", "", "hash", Instant.now());
 

@@ -1,7 +1,8 @@
 package dev.accounts.core.testing;
 
+import dev.accounts.core.http.HttpApiEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.json.Json;
@@ -17,9 +18,9 @@ public final class Accounts {
     /** Passes the password policy for every name {@link #uniqueName} makes. */
     public static final String PASSWORD = "violet-Harbor-92-lantern";
 
-    private final Services services;
+    private final EnvironmentWiring services;
 
-    public Accounts(Services services) {
+    public Accounts(EnvironmentWiring services) {
         this.services = services;
     }
 
@@ -28,9 +29,9 @@ public final class Accounts {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    /** The issuer a handler derives for the requests {@link Events} builds: tokens made here must carry it. */
+    /** The issuer a handler derives for the requests {@link HttpApiEvent} builds: tokens made here must carry it. */
     public String issuer() {
-        return services.issuers().issuerFor(ApiRequest.from(Events.post("/account/login", "{}").build()));
+        return services.tokenIssuer().forBaseUrl(ApiRequest.from(HttpApiEvent.post("/account/login", "{}").build()).publicBaseUrl());
     }
 
     public User signUp(String username) {

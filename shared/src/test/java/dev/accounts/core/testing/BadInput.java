@@ -1,5 +1,6 @@
 package dev.accounts.core.testing;
 
+import dev.accounts.core.http.HttpApiEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,32 +28,32 @@ public final class BadInput {
      * @param wrongTypeBody   a body with one of the endpoint's fields of the wrong JSON type
      * @param wrongTypeAnswer the exact 400 body the endpoint answers to it
      */
-    public static Stream<DynamicTest> table(String path, Function<Events, APIGatewayV2HTTPResponse> send,
+    public static Stream<DynamicTest> table(String path, Function<HttpApiEvent, APIGatewayV2HTTPResponse> send,
                                             String wrongTypeBody, String wrongTypeAnswer) {
         return Stream.of(
                 DynamicTest.dynamicTest("malformed JSON: 400 JSON parse error", () ->
-                        assertParseError(send.apply(Events.post(path, "{\"refresh\": ")))),
+                        assertParseError(send.apply(HttpApiEvent.post(path, "{\"refresh\": ")))),
                 DynamicTest.dynamicTest("trailing garbage after the object: 400 JSON parse error", () ->
-                        assertParseError(send.apply(Events.post(path, "{} {}")))),
+                        assertParseError(send.apply(HttpApiEvent.post(path, "{} {}")))),
                 DynamicTest.dynamicTest("a key given twice: 400 JSON parse error", () ->
-                        assertParseError(send.apply(Events.post(path, "{\"a\": 1, \"a\": 2}")))),
+                        assertParseError(send.apply(HttpApiEvent.post(path, "{\"a\": 1, \"a\": 2}")))),
                 DynamicTest.dynamicTest("nesting past the parser's limit: 400 JSON parse error", () ->
-                        assertParseError(send.apply(Events.post(path, "{\"a\": " + "[".repeat(100) + "]".repeat(100) + "}")))),
+                        assertParseError(send.apply(HttpApiEvent.post(path, "{\"a\": " + "[".repeat(100) + "]".repeat(100) + "}")))),
                 DynamicTest.dynamicTest("a list: 400 expected a dictionary", () ->
-                        Responses.assertAnswer(send.apply(Events.post(path, "[\"a\", \"b\"]")), 400, LIST_ANSWER)),
+                        Responses.assertAnswer(send.apply(HttpApiEvent.post(path, "[\"a\", \"b\"]")), 400, LIST_ANSWER)),
                 DynamicTest.dynamicTest("a string: 400 expected a dictionary, got str", () ->
-                        Responses.assertAnswer(send.apply(Events.post(path, "\"text\"")), 400,
+                        Responses.assertAnswer(send.apply(HttpApiEvent.post(path, "\"text\"")), 400,
                                 "{\"non_field_errors\": [\"Invalid data. Expected a dictionary, but got str.\"]}")),
                 DynamicTest.dynamicTest("a field of the wrong type: 400 on that field", () ->
-                        Responses.assertAnswer(send.apply(Events.post(path, wrongTypeBody)), 400, wrongTypeAnswer)),
+                        Responses.assertAnswer(send.apply(HttpApiEvent.post(path, wrongTypeBody)), 400, wrongTypeAnswer)),
                 DynamicTest.dynamicTest("text/plain: 415", () ->
-                        Responses.assertAnswer(send.apply(Events.post(path, "{}").header("content-type", "text/plain")),
+                        Responses.assertAnswer(send.apply(HttpApiEvent.post(path, "{}").header("content-type", "text/plain")),
                                 415, "{\"detail\": \"Unsupported media type \\\"text/plain\\\" in request.\"}")),
                 DynamicTest.dynamicTest("a body over 16 KiB: 413", () ->
-                        Responses.assertAnswer(send.apply(Events.post(path, objectOfSize(ApiRequest.MAX_BODY_BYTES + 1))),
+                        Responses.assertAnswer(send.apply(HttpApiEvent.post(path, objectOfSize(ApiRequest.MAX_BODY_BYTES + 1))),
                                 413, TOO_LARGE_ANSWER)),
                 DynamicTest.dynamicTest("a body of exactly 16 KiB is read, not refused as too large", () -> {
-                    APIGatewayV2HTTPResponse response = send.apply(Events.post(path, objectOfSize(ApiRequest.MAX_BODY_BYTES)));
+                    APIGatewayV2HTTPResponse response = send.apply(HttpApiEvent.post(path, objectOfSize(ApiRequest.MAX_BODY_BYTES)));
                     assertNotEquals(413, response.getStatusCode(), response.getBody());
                     assertEquals(400, response.getStatusCode(), "the required fields are missing: " + response.getBody());
                 }),
@@ -66,7 +67,7 @@ public final class BadInput {
                         Responses.assertAnswer(send.apply(base64(path, objectOfSize(ApiRequest.MAX_BODY_BYTES + 1)
                                 .getBytes(StandardCharsets.UTF_8))), 413, TOO_LARGE_ANSWER)),
                 DynamicTest.dynamicTest("base64 that is not base64: 400", () ->
-                        assertParseError(send.apply(Events.post(path, "not base64 at all!").base64(true)))),
+                        assertParseError(send.apply(HttpApiEvent.post(path, "not base64 at all!").base64(true)))),
                 DynamicTest.dynamicTest("invalid UTF-8: 400", () ->
                         assertParseError(send.apply(base64(path,
                                 new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'})))));
@@ -80,8 +81,8 @@ public final class BadInput {
         assertTrue(body.path("detail").asText().startsWith("JSON parse error - "), body.toString());
     }
 
-    private static Events base64(String path, byte[] bytes) {
-        return Events.post(path, Base64.getEncoder().encodeToString(bytes)).base64(true);
+    private static HttpApiEvent base64(String path, byte[] bytes) {
+        return HttpApiEvent.post(path, Base64.getEncoder().encodeToString(bytes)).base64(true);
     }
 
     /** A JSON object of exactly `bytes` bytes, with no field any endpoint reads. */

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.accounts.core.http.ApiException;
+import dev.accounts.core.contract.ApiException;
 import dev.accounts.core.json.Json;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.accounts.core.testing;
 
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.token.SigningKeySet;
 import dev.accounts.devkit.DynamoEndpoints;
 import dev.accounts.devkit.LocalEngine;
@@ -64,18 +64,18 @@ public final class TestStack {
     }
 
     /** Wiring as in Lambda (keys read from the secret), with the system clock. */
-    public Services services() {
-        return Services.fromEnvironment(env);
+    public EnvironmentWiring services() {
+        return EnvironmentWiring.fromEnvironment(env);
     }
 
     /** Wiring with a clock the test controls; keys given directly (the secret path is covered elsewhere). */
-    public Services services(Clock clock) {
-        return Services.forTesting(env, clock, () -> keys);
+    public EnvironmentWiring services(Clock clock) {
+        return EnvironmentWiring.withKeys(env, clock, () -> keys);
     }
 
     /** Wiring that reads the key set from the stack's secret, caching it by the given clock. */
-    public Services servicesReadingSecret(Clock clock) {
-        return Services.forTesting(env, clock, null);
+    public EnvironmentWiring servicesReadingSecret(Clock clock) {
+        return EnvironmentWiring.fromEnvironment(env, clock);
     }
 
     /** Replaces the stored key set, as an operator's rotation step does. */

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.accounts.core.aws.RequestDeadline;
-import dev.accounts.core.store.StorageUnavailableException;
-import dev.accounts.core.testing.LambdaContexts;
+import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +48,7 @@ class SecretsManagerKeySourceTest {
 
     @Test
     void withNoKeySetYetAndNoTimeForACallTheRequestGetsA503WithoutACall() {
-        RequestDeadline.start(LambdaContexts.withRemaining(4_000));
+        RequestDeadline.startWithin(4_000);
 
         assertThrows(StorageUnavailableException.class, source::get);
         assertEquals(0, secrets.reads);
@@ -59,7 +58,7 @@ class SecretsManagerKeySourceTest {
     void aStaleKeySetStillServesARequestWithNoTimeForACall() {
         SigningKeySet fetched = source.get();
         clock.advance(SecretsManagerKeySource.MAX_AGE.plus(Duration.ofSeconds(1)));
-        RequestDeadline.start(LambdaContexts.withRemaining(4_000));
+        RequestDeadline.startWithin(4_000);
 
         assertSame(fetched, source.get());
         assertEquals(1, secrets.reads);
@@ -69,7 +68,7 @@ class SecretsManagerKeySourceTest {
     void aStaleKeySetIsFetchedAgainWhenThereIsTime() {
         source.get();
         clock.advance(SecretsManagerKeySource.MAX_AGE.plus(Duration.ofSeconds(1)));
-        RequestDeadline.start(LambdaContexts.withRemaining(10_000));
+        RequestDeadline.startWithin(10_000);
 
         source.get();
         assertEquals(2, secrets.reads);

@@ -1,29 +1,26 @@
 package dev.accounts.functions.createaccount;
 
-import dev.accounts.core.Services;
 import dev.accounts.core.account.CreateAccount;
-import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.JsonBody;
-import dev.accounts.core.http.PrimingRequests;
-import java.util.Map;
+import dev.accounts.core.priming.PrimedFunction;
+import dev.accounts.core.priming.Primer;
+import dev.accounts.core.priming.PrimingEvents;
+import dev.accounts.core.wiring.EnvironmentWiring;
 
 /** POST /account/create-account → 201 and the new user. */
-public final class CreateAccountHandler extends ApiFunction {
+public final class CreateAccountHandler extends PrimedFunction {
     private final CreateAccount createAccount;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public CreateAccountHandler() {
-        this(System.getenv());
+        this(EnvironmentWiring.fromEnvironment(System.getenv()));
     }
 
-    public CreateAccountHandler(Map<String, String> env) {
-        this(Services.fromEnvironment(env));
-    }
-
-    public CreateAccountHandler(Services services) {
-        this.createAccount = services.createAccount();
+    public CreateAccountHandler(EnvironmentWiring wiring) {
+        super(wiring);
+        this.createAccount = wiring.createAccount();
     }
 
     @Override
@@ -32,11 +29,14 @@ public final class CreateAccountHandler extends ApiFunction {
     }
 
     @Override
-    public void prime() {
-        createAccount.prime();
+    protected void prime(Primer primer) {
+        // The password rules (their list loads once), one Argon2id hash, and the sign-up transaction refused.
+        primer.wiring().passwordPolicy().problems("priming-Password-7", "priming", "", "", "");
+        primer.wiring().passwordHasher().hash("priming-Password-7");
+        primer.stores().userCreate();
         // Refused by the password rules after the name lookup: nothing is written.
-        primeWith(PrimingRequests.post("/account/create-account",
-                "{\"username\": \"priming\", \"password\": \"1\", \"email\": \"priming@" + PrimingRequests.DOMAIN
-                        + "\", \"first_name\": \"Priming\", \"last_name\": \"Priming\"}", null));
+        primer.send(PrimingEvents.post("/account/create-account",
+                "{\"username\": \"priming\", \"password\": \"1\", \"email\": \"priming@" + PrimingEvents.DOMAIN
+                        + "\", \"first_name\": \"Priming\", \"last_name\": \"Priming\"}"));
     }
 }

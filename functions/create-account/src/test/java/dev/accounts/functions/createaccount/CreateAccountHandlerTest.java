@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.testing.BadInput;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Responses;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.testing.Unreachable;
@@ -45,7 +45,7 @@ class CreateAccountHandlerTest {
     private static final String INVALID_EMAIL = "Enter a valid email address.";
 
     private static final TestStack STACK = TestStack.create();
-    private static final Services SERVICES = STACK.services();
+    private static final EnvironmentWiring SERVICES = STACK.services();
     private static final CreateAccountHandler HANDLER = new CreateAccountHandler(SERVICES);
 
     @Test
@@ -111,7 +111,7 @@ class CreateAccountHandlerTest {
     void missingRequiredFieldsAreEachReported() {
         String expected = "{\"username\": " + REQUIRED + ", \"password\": " + REQUIRED + "}";
         assertAnswer(create("{}"), 400, expected);
-        assertAnswer(HANDLER.handleRequest(Events.post(PATH, null).build(), null), 400, expected);
+        assertAnswer(HANDLER.handleRequest(HttpApiEvent.post(PATH, null).build(), null), 400, expected);
         assertAnswer(create("{\"email\": \"a@example.com\"}"), 400, expected);
     }
 
@@ -238,17 +238,17 @@ class CreateAccountHandlerTest {
         CreateAccountHandler cutOff = new CreateAccountHandler(Unreachable.dynamoDb(STACK).services());
 
         Responses.assertServiceUnavailable(cutOff.handleRequest(
-                Events.post(PATH, body("username", name, "password", PASSWORD)).build(), null));
+                HttpApiEvent.post(PATH, body("username", name, "password", PASSWORD)).build(), null));
 
         assertEquals(201, create(body("username", name, "password", PASSWORD)).getStatusCode(),
                 "the name is still free once storage is back");
     }
 
     private static APIGatewayV2HTTPResponse create(String json) {
-        return send(Events.post(PATH, json));
+        return send(HttpApiEvent.post(PATH, json));
     }
 
-    private static APIGatewayV2HTTPResponse send(Events event) {
+    private static APIGatewayV2HTTPResponse send(HttpApiEvent event) {
         return HANDLER.handleRequest(event.build(), null);
     }
 

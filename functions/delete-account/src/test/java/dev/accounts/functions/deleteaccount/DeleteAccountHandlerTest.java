@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.Accounts;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Responses;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.testing.Unreachable;
@@ -26,7 +26,7 @@ class DeleteAccountHandlerTest {
     private static final String BLACKLISTED = "{\"detail\": \"Token is blacklisted\", \"code\": \"token_not_valid\"}";
 
     private static final TestStack STACK = TestStack.create();
-    private static final Services SERVICES = STACK.services();
+    private static final EnvironmentWiring SERVICES = STACK.services();
     private static final Accounts ACCOUNTS = new Accounts(SERVICES);
     private static final DeleteAccountHandler HANDLER = new DeleteAccountHandler(SERVICES);
     /** Never deleted: the tests that must not delete act as this user. */
@@ -78,8 +78,8 @@ class DeleteAccountHandlerTest {
 
     @Test
     void withoutATokenNothingIsDeleted() {
-        assertUnauthorized(send(Events.delete(path(KEEPER.id())).pathParameter("id", KEEPER.id())), NOT_PROVIDED);
-        assertUnauthorized(send(Events.delete(path(KEEPER.id())).pathParameter("id", KEEPER.id())
+        assertUnauthorized(send(HttpApiEvent.delete(path(KEEPER.id())).pathParameter("id", KEEPER.id())), NOT_PROVIDED);
+        assertUnauthorized(send(HttpApiEvent.delete(path(KEEPER.id())).pathParameter("id", KEEPER.id())
                 .header("authorization", "Token abc")), NOT_PROVIDED);
 
         assertTrue(SERVICES.users().findById(KEEPER.id()).isPresent());
@@ -102,17 +102,17 @@ class DeleteAccountHandlerTest {
         DeleteAccountHandler cutOff = new DeleteAccountHandler(Unreachable.dynamoDb(STACK).services());
 
         Responses.assertServiceUnavailable(cutOff.handleRequest(
-                Events.delete(path(KEEPER.id())).pathParameter("id", KEEPER.id()).bearer(keeper.access()).build(), null));
+                HttpApiEvent.delete(path(KEEPER.id())).pathParameter("id", KEEPER.id()).bearer(keeper.access()).build(), null));
 
         assertTrue(SERVICES.users().findById(KEEPER.id()).isPresent());
         ACCOUNTS.refresh(keeper.refresh());
     }
 
     private static APIGatewayV2HTTPResponse delete(String id, String accessToken) {
-        return send(Events.delete(path(id)).pathParameter("id", id).bearer(accessToken));
+        return send(HttpApiEvent.delete(path(id)).pathParameter("id", id).bearer(accessToken));
     }
 
-    private static APIGatewayV2HTTPResponse send(Events event) {
+    private static APIGatewayV2HTTPResponse send(HttpApiEvent event) {
         return HANDLER.handleRequest(event.build(), null);
     }
 

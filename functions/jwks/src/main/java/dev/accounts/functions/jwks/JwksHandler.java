@@ -1,29 +1,25 @@
 package dev.accounts.functions.jwks;
 
-import dev.accounts.core.Services;
-import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
+import dev.accounts.core.priming.PrimedFunction;
+import dev.accounts.core.priming.Primer;
+import dev.accounts.core.priming.PrimingEvents;
 import dev.accounts.core.token.KeyDiscovery;
-import dev.accounts.core.http.PrimingRequests;
-import java.util.Map;
+import dev.accounts.core.wiring.EnvironmentWiring;
 
 /** GET /.well-known/jwks.json → the public keys of every token that may still be alive. */
-public final class JwksHandler extends ApiFunction {
-
+public final class JwksHandler extends PrimedFunction {
     private final KeyDiscovery discovery;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public JwksHandler() {
-        this(System.getenv());
+        this(EnvironmentWiring.fromEnvironment(System.getenv()));
     }
 
-    public JwksHandler(Map<String, String> env) {
-        this(Services.fromEnvironment(env));
-    }
-
-    public JwksHandler(Services services) {
-        this.discovery = services.keyDiscovery();
+    public JwksHandler(EnvironmentWiring wiring) {
+        super(wiring);
+        this.discovery = wiring.keyDiscovery();
     }
 
     @Override
@@ -32,7 +28,7 @@ public final class JwksHandler extends ApiFunction {
     }
 
     @Override
-    public void prime() {
-        primeWith(PrimingRequests.get("/.well-known/jwks.json"));
+    protected void prime(Primer primer) {
+        primer.send(PrimingEvents.get("/.well-known/jwks.json"));
     }
 }

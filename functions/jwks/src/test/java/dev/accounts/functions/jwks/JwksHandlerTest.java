@@ -1,12 +1,13 @@
 package dev.accounts.functions.jwks;
 
+import dev.accounts.core.wiring.EnvironmentWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.core.json.Json;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.MutableClock;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.token.SigningKeySet;
@@ -22,8 +23,8 @@ class JwksHandlerTest {
 
     @Test
     void publishesThePublicKeysWithCaching() throws Exception {
-        APIGatewayV2HTTPResponse response = new JwksHandler(stack.env()).handleRequest(
-                Events.get("/.well-known/jwks.json").build(), null);
+        APIGatewayV2HTTPResponse response = new JwksHandler(EnvironmentWiring.fromEnvironment(stack.env())).handleRequest(
+                HttpApiEvent.get("/.well-known/jwks.json").build(), null);
         assertEquals(200, response.getStatusCode());
         assertEquals("public, max-age=300", response.getHeaders().get("Cache-Control"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
@@ -69,7 +70,7 @@ class JwksHandlerTest {
 
     private static Set<String> kids(JwksHandler jwks) throws Exception {
         Set<String> kids = new HashSet<>();
-        Json.parse(jwks.handleRequest(Events.get("/.well-known/jwks.json").build(), null).getBody())
+        Json.parse(jwks.handleRequest(HttpApiEvent.get("/.well-known/jwks.json").build(), null).getBody())
                 .get("keys").forEach(k -> kids.add(k.get("kid").asText()));
         return kids;
     }

@@ -1,45 +1,55 @@
 package dev.accounts.functions.login;
 
-import dev.accounts.core.Services;
 import dev.accounts.core.account.Login;
-import dev.accounts.core.http.ApiFunction;
+import dev.accounts.core.account.Usernames;
+import dev.accounts.core.contract.ApiException;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.JsonBody;
-import dev.accounts.core.token.Issuers;
+import dev.accounts.core.priming.PrimedFunction;
+import dev.accounts.core.priming.Primer;
+import dev.accounts.core.priming.PrimingEvents;
+import dev.accounts.core.token.TokenIssuer;
 import dev.accounts.core.token.TokenResponses;
-import dev.accounts.core.http.PrimingRequests;
-import java.util.Map;
+import dev.accounts.core.wiring.EnvironmentWiring;
 
 /** POST /account/login → 200 with a new refresh and access token. */
-public final class LoginHandler extends ApiFunction {
+public final class LoginHandler extends PrimedFunction {
     private final Login login;
-    private final Issuers issuers;
+    private final TokenIssuer issuer;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public LoginHandler() {
-        this(System.getenv());
+        this(EnvironmentWiring.fromEnvironment(System.getenv()));
     }
 
-    public LoginHandler(Map<String, String> env) {
-        this(Services.fromEnvironment(env));
-    }
-
-    public LoginHandler(Services services) {
-        this.login = services.login();
-        this.issuers = services.issuers();
+    public LoginHandler(EnvironmentWiring wiring) {
+        super(wiring);
+        this.login = wiring.login();
+        this.issuer = wiring.tokenIssuer();
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
         return ApiResponse.json(200,
-                TokenResponses.login(login.login(JsonBody.of(request), issuers.issuerFor(request))));
+                TokenResponses.login(login.login(JsonBody.of(request), issuer.forBaseUrl(request.publicBaseUrl()))));
     }
 
     @Override
-    public void prime() {
-        login.prime(issuers.forPriming());
+    protected void prime(Primer primer) {
+        // The lockout read, a name lookup, one hash check, the hash upgrade (refused) and a token pair; no write.
+        String key = Usernames.key("priming");
+        try {
+            primer.wiring().loginThrottle().checkAllowed(key);
+        } catch (ApiException lockedByAnotherCaller) {
+            // someone's lockout of that name: irrelevant to priming
+        }
+        primer.wiring().users().findByUsernameKey(key);
+        primer.stores().userReads();
+        primer.stores().passwordHashReplace();
+        primer.wiring().passwordHasher().verifyAgainstDummy("priming-password");
+        primer.tokenPair();
         // Refused for the missing password, before the lockout counter is touched.
-        primeWith(PrimingRequests.post("/account/login", "{\"username\": \"priming\"}", null));
+        primer.send(PrimingEvents.post("/account/login", "{\"username\": \"priming\"}"));
     }
 }

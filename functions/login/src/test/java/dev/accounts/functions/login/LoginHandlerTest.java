@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.BadInput;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Jwt;
 import dev.accounts.core.testing.MutableClock;
 import dev.accounts.core.testing.Responses;
@@ -45,7 +45,7 @@ class LoginHandlerTest {
 
     @Test
     void aCorrectPasswordGivesTheReferencesBodyWithAnAccessAndARefreshToken() {
-        APIGatewayV2HTTPResponse response = send(Events.post(PATH, body("username", ALICE.username(), "password", PASSWORD))
+        APIGatewayV2HTTPResponse response = send(HttpApiEvent.post(PATH, body("username", ALICE.username(), "password", PASSWORD))
                 .header("content-type", "application/json; charset=utf-8"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
@@ -87,13 +87,13 @@ class LoginHandlerTest {
     @Test
     void missingFieldsAreReported() {
         String required = "[\"This field is required.\"]";
-        assertAnswer(send(Events.post(PATH, body("username", ALICE.username()))), 400, "{\"password\": " + required + "}");
-        assertAnswer(send(Events.post(PATH, body("password", PASSWORD))), 400, "{\"username\": " + required + "}");
-        assertAnswer(send(Events.post(PATH, "{}")), 400,
+        assertAnswer(send(HttpApiEvent.post(PATH, body("username", ALICE.username()))), 400, "{\"password\": " + required + "}");
+        assertAnswer(send(HttpApiEvent.post(PATH, body("password", PASSWORD))), 400, "{\"username\": " + required + "}");
+        assertAnswer(send(HttpApiEvent.post(PATH, "{}")), 400,
                 "{\"username\": " + required + ", \"password\": " + required + "}");
-        assertAnswer(send(Events.post(PATH, null)), 400,
+        assertAnswer(send(HttpApiEvent.post(PATH, null)), 400,
                 "{\"username\": " + required + ", \"password\": " + required + "}");
-        assertAnswer(send(Events.post(PATH, "{\"username\": \"" + ALICE.username() + "\", \"password\": 12345678}")),
+        assertAnswer(send(HttpApiEvent.post(PATH, "{\"username\": \"" + ALICE.username() + "\", \"password\": 12345678}")),
                 400, "{\"password\": [\"Not a valid string.\"]}");
     }
 
@@ -195,7 +195,7 @@ class LoginHandlerTest {
         LoginHandler cutOff = new LoginHandler(Unreachable.dynamoDb(STACK).services(CLOCK));
 
         Responses.assertServiceUnavailable(cutOff.handleRequest(
-                Events.post(PATH, body("username", ALICE.username(), "password", PASSWORD)).build(), null));
+                HttpApiEvent.post(PATH, body("username", ALICE.username(), "password", PASSWORD)).build(), null));
 
         assertEquals(200, login(ALICE.username(), PASSWORD).getStatusCode(), "logins work once storage is back");
     }
@@ -207,10 +207,10 @@ class LoginHandlerTest {
     }
 
     private static APIGatewayV2HTTPResponse login(String username, String password) {
-        return send(Events.post(PATH, body("username", username, "password", password)));
+        return send(HttpApiEvent.post(PATH, body("username", username, "password", password)));
     }
 
-    private static APIGatewayV2HTTPResponse send(Events event) {
+    private static APIGatewayV2HTTPResponse send(HttpApiEvent event) {
         return HANDLER.handleRequest(event.build(), null);
     }
 

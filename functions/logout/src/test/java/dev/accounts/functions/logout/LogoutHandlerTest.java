@@ -6,11 +6,11 @@ import static dev.accounts.core.testing.Responses.assertAnswer;
 import static dev.accounts.core.testing.Responses.assertUnauthorized;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.BadInput;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Jwt;
 import dev.accounts.core.testing.MutableClock;
 import dev.accounts.core.testing.Responses;
@@ -37,7 +37,7 @@ class LogoutHandlerTest {
 
     private static final TestStack STACK = TestStack.create();
     private static final MutableClock CLOCK = MutableClock.startingNow();
-    private static final Services SERVICES = STACK.services(CLOCK);
+    private static final EnvironmentWiring SERVICES = STACK.services(CLOCK);
     private static final Accounts ACCOUNTS = new Accounts(SERVICES);
     private static final LogoutHandler HANDLER = new LogoutHandler(SERVICES);
     private static final User OWNER = ACCOUNTS.signUp(uniqueName("owner"));
@@ -86,8 +86,8 @@ class LogoutHandlerTest {
     void withoutAnAuthorizationHeaderCredentialsWereNotProvided() {
         TokenPair login = ACCOUNTS.session(OWNER);
 
-        assertUnauthorized(send(Events.post(PATH, refreshBody(login.refresh()))), NOT_PROVIDED);
-        assertUnauthorized(send(Events.post(PATH, refreshBody(login.refresh())).header("authorization", "Basic b3duZXI6cHc=")),
+        assertUnauthorized(send(HttpApiEvent.post(PATH, refreshBody(login.refresh()))), NOT_PROVIDED);
+        assertUnauthorized(send(HttpApiEvent.post(PATH, refreshBody(login.refresh())).header("authorization", "Basic b3duZXI6cHc=")),
                 NOT_PROVIDED);
         ACCOUNTS.refresh(login.refresh());
     }
@@ -96,7 +96,7 @@ class LogoutHandlerTest {
     void aBearerThatIsNotAValidAccessTokenIsRefused() {
         TokenPair login = ACCOUNTS.session(OWNER);
         String kid = STACK.keys().currentKid();
-        var foreignTokens = Services.forTesting(STACK.env(), CLOCK, () -> SigningKeySet.generate(kid)).tokens();
+        var foreignTokens = EnvironmentWiring.withKeys(STACK.env(), CLOCK, () -> SigningKeySet.generate(kid)).tokens();
         List<String> bearers = List.of(
                 "garbage",
                 login.refresh(),
@@ -141,8 +141,8 @@ class LogoutHandlerTest {
         TokenPair login = ACCOUNTS.session(OWNER);
         String required = "{\"refresh\": [\"This field is required.\"]}";
 
-        assertAnswer(send(Events.post(PATH, "{}").bearer(login.access())), 400, required);
-        assertAnswer(send(Events.post(PATH, null).bearer(login.access())), 400, required);
+        assertAnswer(send(HttpApiEvent.post(PATH, "{}").bearer(login.access())), 400, required);
+        assertAnswer(send(HttpApiEvent.post(PATH, null).bearer(login.access())), 400, required);
     }
 
     @Test
@@ -167,16 +167,16 @@ class LogoutHandlerTest {
         LogoutHandler cutOff = new LogoutHandler(Unreachable.dynamoDb(STACK).services(CLOCK));
 
         Responses.assertServiceUnavailable(cutOff.handleRequest(
-                Events.post(PATH, refreshBody(login.refresh())).bearer(login.access()).build(), null));
+                HttpApiEvent.post(PATH, refreshBody(login.refresh())).bearer(login.access()).build(), null));
 
         assertAnswer(logout(login.access(), login.refresh()), 200, LOGGED_OUT);
     }
 
     private static APIGatewayV2HTTPResponse logout(String accessToken, String refreshToken) {
-        return send(Events.post(PATH, refreshBody(refreshToken)).bearer(accessToken));
+        return send(HttpApiEvent.post(PATH, refreshBody(refreshToken)).bearer(accessToken));
     }
 
-    private static APIGatewayV2HTTPResponse send(Events event) {
+    private static APIGatewayV2HTTPResponse send(HttpApiEvent event) {
         return HANDLER.handleRequest(event.build(), null);
     }
 }

@@ -1,39 +1,36 @@
 package dev.accounts.functions.openidconfiguration;
 
-import dev.accounts.core.Services;
-import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
-import dev.accounts.core.token.Issuers;
+import dev.accounts.core.priming.PrimedFunction;
+import dev.accounts.core.priming.Primer;
+import dev.accounts.core.priming.PrimingEvents;
 import dev.accounts.core.token.KeyDiscovery;
-import dev.accounts.core.http.PrimingRequests;
-import java.util.Map;
+import dev.accounts.core.token.TokenIssuer;
+import dev.accounts.core.wiring.EnvironmentWiring;
 
 /** GET /.well-known/openid-configuration → the discovery document API Gateway's JWT authorizer reads. */
-public final class OpenIdConfigurationHandler extends ApiFunction {
-    private final Issuers issuers;
+public final class OpenIdConfigurationHandler extends PrimedFunction {
+    private final TokenIssuer issuer;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public OpenIdConfigurationHandler() {
-        this(System.getenv());
+        this(EnvironmentWiring.fromEnvironment(System.getenv()));
     }
 
-    public OpenIdConfigurationHandler(Map<String, String> env) {
-        this(Services.fromEnvironment(env));
-    }
-
-    public OpenIdConfigurationHandler(Services services) {
-        this.issuers = services.issuers();
+    public OpenIdConfigurationHandler(EnvironmentWiring wiring) {
+        super(wiring);
+        this.issuer = wiring.tokenIssuer();
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.json(200, KeyDiscovery.openIdConfiguration(issuers.issuerFor(request)))
+        return ApiResponse.json(200, KeyDiscovery.openIdConfiguration(issuer.forBaseUrl(request.publicBaseUrl())))
                 .withHeader("Cache-Control", KeyDiscovery.CACHE_CONTROL);
     }
 
     @Override
-    public void prime() {
-        primeWith(PrimingRequests.get("/.well-known/openid-configuration"));
+    protected void prime(Primer primer) {
+        primer.send(PrimingEvents.get("/.well-known/openid-configuration"));
     }
 }

@@ -1,19 +1,20 @@
 package dev.accounts.functions.openidconfiguration;
 
+import dev.accounts.core.wiring.EnvironmentWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accounts.core.json.Json;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OpenIdConfigurationHandlerTest {
     @Test
     void theIssuerIsThePublicBaseUrlAndPointsAtTheKeySet() throws Exception {
-        APIGatewayV2HTTPResponse response = new OpenIdConfigurationHandler(Map.of()).handleRequest(
-                Events.get("/.well-known/openid-configuration").build(), null);
+        APIGatewayV2HTTPResponse response = new OpenIdConfigurationHandler(EnvironmentWiring.fromEnvironment(Map.of())).handleRequest(
+                HttpApiEvent.get("/.well-known/openid-configuration").build(), null);
         assertEquals(200, response.getStatusCode());
         JsonNode document = Json.parse(response.getBody());
         assertEquals("https://abc123.execute-api.us-east-1.amazonaws.com", document.get("issuer").asText());
@@ -25,8 +26,8 @@ class OpenIdConfigurationHandlerTest {
 
     @Test
     void aConfiguredIssuerWins() throws Exception {
-        APIGatewayV2HTTPResponse response = new OpenIdConfigurationHandler(Map.of("TOKEN_ISSUER", "https://auth.example.com"))
-                .handleRequest(Events.get("/.well-known/openid-configuration").build(), null);
+        APIGatewayV2HTTPResponse response = new OpenIdConfigurationHandler(EnvironmentWiring.fromEnvironment(Map.of("TOKEN_ISSUER", "https://auth.example.com")))
+                .handleRequest(HttpApiEvent.get("/.well-known/openid-configuration").build(), null);
         assertEquals("https://auth.example.com", Json.parse(response.getBody()).get("issuer").asText());
     }
 }

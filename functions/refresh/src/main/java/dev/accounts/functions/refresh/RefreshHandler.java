@@ -1,50 +1,44 @@
 package dev.accounts.functions.refresh;
 
-import dev.accounts.core.Services;
 import dev.accounts.core.account.RefreshTokens;
-import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.JsonBody;
-import dev.accounts.core.token.Issuers;
+import dev.accounts.core.priming.PrimedFunction;
+import dev.accounts.core.priming.Primer;
+import dev.accounts.core.priming.PrimingEvents;
+import dev.accounts.core.token.TokenIssuer;
 import dev.accounts.core.token.TokenResponses;
-import dev.accounts.core.http.PrimingRequests;
-import dev.accounts.core.token.TokenService;
-import dev.accounts.core.token.TokenPair;
-import java.util.Map;
+import dev.accounts.core.wiring.EnvironmentWiring;
 
 /** POST /account/refresh → 200 with a new access token and the next refresh token (rotation always on). */
-public final class RefreshHandler extends ApiFunction {
+public final class RefreshHandler extends PrimedFunction {
     private final RefreshTokens refreshTokens;
-    private final Issuers issuers;
-    private final TokenService tokens;
+    private final TokenIssuer issuer;
 
     /** Lambda's constructor: wiring from the environment the template sets. */
     public RefreshHandler() {
-        this(System.getenv());
+        this(EnvironmentWiring.fromEnvironment(System.getenv()));
     }
 
-    public RefreshHandler(Map<String, String> env) {
-        this(Services.fromEnvironment(env));
-    }
-
-    public RefreshHandler(Services services) {
-        this.refreshTokens = services.refreshTokens();
-        this.issuers = services.issuers();
-        this.tokens = services.tokens();
+    public RefreshHandler(EnvironmentWiring wiring) {
+        super(wiring);
+        this.refreshTokens = wiring.refreshTokens();
+        this.issuer = wiring.tokenIssuer();
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.json(200,
-                TokenResponses.refresh(refreshTokens.refresh(JsonBody.of(request), issuers.issuerFor(request))));
+        return ApiResponse.json(200, TokenResponses.refresh(
+                refreshTokens.refresh(JsonBody.of(request), issuer.forBaseUrl(request.publicBaseUrl()))));
     }
 
     @Override
-    public void prime() {
+    protected void prime(Primer primer) {
+        // The spend (cancelled whole), a transaction's answer, and a reuse's family revocation (refused).
+        primer.stores().refreshSpend();
+        primer.stores().familyRevocation();
         // The token's user exists nowhere, so the spend transaction is cancelled whole: nothing is written.
-        TokenPair pair = tokens.prime(issuers.forPriming());
-        refreshTokens.prime();
-        primeWith(PrimingRequests.post("/account/refresh", "{\"refresh\": \"" + pair.refresh() + "\"}", null));
+        primer.send(PrimingEvents.post("/account/refresh", "{\"refresh\": \"" + primer.tokenPair().refresh() + "\"}"));
     }
 }

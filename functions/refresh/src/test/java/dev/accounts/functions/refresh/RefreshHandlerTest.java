@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.BadInput;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Jwt;
 import dev.accounts.core.testing.MutableClock;
 import dev.accounts.core.testing.Responses;
@@ -41,7 +41,7 @@ class RefreshHandlerTest {
 
     private static final TestStack STACK = TestStack.create();
     private static final MutableClock CLOCK = MutableClock.startingNow();
-    private static final Services SERVICES = STACK.services(CLOCK);
+    private static final EnvironmentWiring SERVICES = STACK.services(CLOCK);
     private static final Accounts ACCOUNTS = new Accounts(SERVICES);
     private static final RefreshHandler HANDLER = new RefreshHandler(SERVICES);
     /** One account for the token tests; each test starts its own login family with {@link Accounts#session}. */
@@ -125,9 +125,9 @@ class RefreshHandlerTest {
 
     @Test
     void aMissingOrEmptyFieldIsA400() {
-        assertAnswer(send(Events.post(PATH, "{}")), 400, "{\"refresh\": [\"This field is required.\"]}");
-        assertAnswer(send(Events.post(PATH, "{\"refresh\": \"\"}")), 400, "{\"refresh\": [\"This field may not be blank.\"]}");
-        assertAnswer(send(Events.post(PATH, "{\"refresh\": null}")), 400, "{\"refresh\": [\"This field may not be null.\"]}");
+        assertAnswer(send(HttpApiEvent.post(PATH, "{}")), 400, "{\"refresh\": [\"This field is required.\"]}");
+        assertAnswer(send(HttpApiEvent.post(PATH, "{\"refresh\": \"\"}")), 400, "{\"refresh\": [\"This field may not be blank.\"]}");
+        assertAnswer(send(HttpApiEvent.post(PATH, "{\"refresh\": null}")), 400, "{\"refresh\": [\"This field may not be null.\"]}");
     }
 
     @Test
@@ -163,13 +163,13 @@ class RefreshHandlerTest {
         String token = ACCOUNTS.session(USER).refresh();
         RefreshHandler cutOff = new RefreshHandler(Unreachable.dynamoDb(STACK).services(CLOCK));
 
-        Responses.assertServiceUnavailable(cutOff.handleRequest(Events.post(PATH, refreshBody(token)).build(), null));
+        Responses.assertServiceUnavailable(cutOff.handleRequest(HttpApiEvent.post(PATH, refreshBody(token)).build(), null));
 
         assertEquals(200, refresh(token).getStatusCode(), "the token still works once storage is back");
     }
 
     private static String signedWith(SigningKeySet keys, String issuer) {
-        var tokens = Services.forTesting(STACK.env(), CLOCK, () -> keys).tokens();
+        var tokens = EnvironmentWiring.withKeys(STACK.env(), CLOCK, () -> keys).tokens();
         return tokens.issue(USER.id(), tokens.newFamily(), issuer).refresh();
     }
 
@@ -180,10 +180,10 @@ class RefreshHandlerTest {
     }
 
     private static APIGatewayV2HTTPResponse refresh(String token) {
-        return send(Events.post(PATH, refreshBody(token)));
+        return send(HttpApiEvent.post(PATH, refreshBody(token)));
     }
 
-    private static APIGatewayV2HTTPResponse send(Events event) {
+    private static APIGatewayV2HTTPResponse send(HttpApiEvent event) {
         return HANDLER.handleRequest(event.build(), null);
     }
 

@@ -3,10 +3,10 @@ package dev.accounts.functions.verify;
 import static dev.accounts.core.testing.Responses.assertAnswer;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.accounts.core.Services;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.Accounts;
-import dev.accounts.core.testing.Events;
+import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.token.TokenPair;
 import java.util.Base64;
@@ -17,7 +17,7 @@ class VerifyHandlerTest {
     private static final String BLACKLISTED = "{\"detail\": \"Token is blacklisted\", \"code\": \"token_not_valid\"}";
 
     private final TestStack stack = TestStack.create();
-    private final Services services = stack.services();
+    private final EnvironmentWiring services = stack.services();
     private final Accounts accounts = new Accounts(services);
     private final VerifyHandler handler = new VerifyHandler(services);
 
@@ -53,12 +53,12 @@ class VerifyHandlerTest {
 
     @Test
     void aMissingTokenIsAFieldError() {
-        assertAnswer(handler.handleRequest(Events.post("/account/verify", "{}").build(), null), 400,
+        assertAnswer(handler.handleRequest(HttpApiEvent.post("/account/verify", "{}").build(), null), 400,
                 "{\"token\": [\"This field is required.\"]}");
     }
 
     private APIGatewayV2HTTPResponse verify(String token) {
-        return handler.handleRequest(Events.post("/account/verify", Accounts.body("token", token)).build(), null);
+        return handler.handleRequest(HttpApiEvent.post("/account/verify", Accounts.body("token", token)).build(), null);
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode refreshBody(String token) {

@@ -1,7 +1,7 @@
 package dev.accounts.core.store.dynamo;
 
 import dev.accounts.core.aws.RequestDeadline;
-import dev.accounts.core.store.StorageUnavailableException;
+import dev.accounts.core.contract.StorageUnavailableException;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -5,9 +5,8 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.call;
 import static dev.accounts.core.store.dynamo.DynamoCalls.failedAt;
 import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
 
-import dev.accounts.core.account.Nobody;
 import dev.accounts.core.store.RevocationStore;
-import dev.accounts.core.store.StorageUnavailableException;
+import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.token.TokenClaims;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,24 +41,7 @@ public final class DynamoRevocationStore implements RevocationStore {
 
     @Override
     public SpendOutcome spend(TokenClaims refresh) {
-        long now = clock.instant().getEpochSecond();
-        // One transaction: mark the token spent only if it is unspent, its family and user are not revoked,
-        // and the user still exists. Two concurrent spends cannot both pass the first condition.
-        TransactWriteItemsEnhancedRequest request = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(revocations, TransactPutItemEnhancedRequest.builder(RevocationItem.class)
-                        .item(RevocationItem.of(RevocationItem.TOKEN_PREFIX + refresh.jti(), refresh.userId(),
-                                refresh.expiresAt()))
-                        .conditionExpression(absentOrExpired(now)).build())
-                .addConditionCheck(revocations, ConditionCheck.builder()
-                        .key(key(RevocationItem.FAMILY_PREFIX + refresh.family()))
-                        .conditionExpression(absentOrExpired(now)).build())
-                .addConditionCheck(revocations, ConditionCheck.builder()
-                        .key(key(RevocationItem.USER_PREFIX + refresh.userId()))
-                        .conditionExpression(absentOrExpired(now)).build())
-                .addConditionCheck(users, ConditionCheck.builder()
-                        .key(key(UserItem.USER_PREFIX + refresh.userId()))
-                        .conditionExpression(DynamoCalls.present()).build())
-                .build();
+        TransactWriteItemsEnhancedRequest request = spendRequest(refresh, clock.instant().getEpochSecond());
         try {
             call("spend refresh token", () -> client.transactWriteItems(request));
             return SpendOutcome.SPENT;
@@ -77,39 +59,44 @@ public final class DynamoRevocationStore implements RevocationStore {
         }
     }
 
-    @Override
-    public boolean revokeFamily(String family, String userId, Instant until) {
-        return revokeFamily(family, userId, until, absentOrExpired(clock.instant().getEpochSecond()));
+    TransactWriteItemsEnhancedRequest spendRequest(TokenClaims refresh, long now) {
+        // One transaction: mark the token spent only if it is unspent, its family and user are not revoked,
+        // and the user still exists. Two concurrent spends cannot both pass the first condition.
+        return TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(revocations, TransactPutItemEnhancedRequest.builder(RevocationItem.class)
+                        .item(RevocationItem.of(RevocationItem.TOKEN_PREFIX + refresh.jti(), refresh.userId(),
+                                refresh.expiresAt()))
+                        .conditionExpression(absentOrExpired(now)).build())
+                .addConditionCheck(revocations, ConditionCheck.builder()
+                        .key(key(RevocationItem.FAMILY_PREFIX + refresh.family()))
+                        .conditionExpression(absentOrExpired(now)).build())
+                .addConditionCheck(revocations, ConditionCheck.builder()
+                        .key(key(RevocationItem.USER_PREFIX + refresh.userId()))
+                        .conditionExpression(absentOrExpired(now)).build())
+                .addConditionCheck(users, ConditionCheck.builder()
+                        .key(key(UserItem.USER_PREFIX + refresh.userId()))
+                        .conditionExpression(DynamoCalls.present()).build())
+                .build();
     }
 
-    /** `notYetRevoked` is {@code absentOrExpired(now)} for real, {@code never(absentOrExpired(now))} in priming. */
-    private boolean revokeFamily(String family, String userId, Instant until, Expression notYetRevoked) {
+    @Override
+    public boolean revokeFamily(String family, String userId, Instant until) {
+        PutItemEnhancedRequest<RevocationItem> request =
+                revokeFamilyRequest(family, userId, until, absentOrExpired(clock.instant().getEpochSecond()));
         try {
-            DynamoCalls.run("revoke family", () -> revocations.putItem(PutItemEnhancedRequest.builder(RevocationItem.class)
-                    .item(RevocationItem.of(RevocationItem.FAMILY_PREFIX + family, userId, until))
-                    .conditionExpression(notYetRevoked).build()));
+            DynamoCalls.run("revoke family", () -> revocations.putItem(request));
             return true;
         } catch (ConditionalCheckFailedException alreadyRevoked) {
             return false;
         }
     }
 
-    @Override
-    public void primeRevokeFamily() {
-        TokenClaims nobody = Nobody.refreshToken();
-        revokeFamily(nobody.family(), nobody.userId(), nobody.expiresAt(),
-                DynamoCalls.never(absentOrExpired(clock.instant().getEpochSecond())));
-        DynamoAnswers.itemPut(RevocationItem.class);
-    }
-
-    @Override
-    public void primeTransactionAnswer() {
-        TokenClaims nobody = Nobody.refreshToken();
-        call("prime transaction", () -> client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-                .addConditionCheck(revocations, ConditionCheck.builder()
-                        .key(key(RevocationItem.TOKEN_PREFIX + nobody.jti()))
-                        .conditionExpression(absentOrExpired(clock.instant().getEpochSecond())).build())
-                .build()));
+    /** `notYetRevoked` guards the write (warm-ups send it under a condition never met). */
+    PutItemEnhancedRequest<RevocationItem> revokeFamilyRequest(String family, String userId, Instant until,
+                                                               Expression notYetRevoked) {
+        return PutItemEnhancedRequest.builder(RevocationItem.class)
+                .item(RevocationItem.of(RevocationItem.FAMILY_PREFIX + family, userId, until))
+                .conditionExpression(notYetRevoked).build();
     }
 
     @Override
@@ -126,7 +113,15 @@ public final class DynamoRevocationStore implements RevocationStore {
                 .resultsForTable(revocations).stream().anyMatch(item -> item.liveAt(now)));
     }
 
-    private static Key key(String pk) {
+    DynamoDbEnhancedClient client() {
+        return client;
+    }
+
+    DynamoDbTable<RevocationItem> table() {
+        return revocations;
+    }
+
+    static Key key(String pk) {
         return Key.builder().partitionValue(pk).build();
     }
 }

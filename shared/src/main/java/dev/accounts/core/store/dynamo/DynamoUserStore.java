@@ -5,12 +5,10 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.call;
 import static dev.accounts.core.store.dynamo.DynamoCalls.failedAt;
 import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
 
-import dev.accounts.core.account.Nobody;
 import dev.accounts.core.account.User;
-import dev.accounts.core.store.StorageUnavailableException;
+import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.store.UserStore;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -39,17 +37,7 @@ public final class DynamoUserStore implements UserStore {
 
     @Override
     public void create(User user) throws UsernameTakenException {
-        create(user, absent());
-    }
-
-    /** `nameFree` guards the username claim: {@code absent()} for real, {@code never(absent())} in priming. */
-    private void create(User user, Expression nameFree) throws UsernameTakenException {
-        TransactWriteItemsEnhancedRequest request = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
-                        .item(UserItem.usernameClaim(user)).conditionExpression(nameFree).build())
-                .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
-                        .item(UserItem.account(user)).conditionExpression(absent()).build())
-                .build();
+        TransactWriteItemsEnhancedRequest request = createRequest(user, absent());
         try {
             call("create user", () -> client.transactWriteItems(request));
         } catch (TransactionCanceledException e) {
@@ -75,19 +63,19 @@ public final class DynamoUserStore implements UserStore {
         return get(UserItem.NAME_PREFIX + usernameKey).isPresent();
     }
 
+    /** The sign-up transaction; `nameFree` guards the username claim (warm-ups send it under a condition never met). */
+    TransactWriteItemsEnhancedRequest createRequest(User user, Expression nameFree) {
+        return TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
+                        .item(UserItem.usernameClaim(user)).conditionExpression(nameFree).build())
+                .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
+                        .item(UserItem.account(user)).conditionExpression(absent()).build())
+                .build();
+    }
+
     @Override
     public boolean deleteRevokingTokens(User user, Instant revokeUntil) {
-        Expression stillOwnsName = Expression.builder()
-                .expression("user_id = :id")
-                .putExpressionValue(":id", AttributeValue.fromS(user.id()))
-                .build();
-        TransactWriteItemsEnhancedRequest request = TransactWriteItemsEnhancedRequest.builder()
-                .addDeleteItem(users, TransactDeleteItemEnhancedRequest.builder()
-                        .key(key(UserItem.USER_PREFIX + user.id())).conditionExpression(DynamoCalls.present()).build())
-                .addDeleteItem(users, TransactDeleteItemEnhancedRequest.builder()
-                        .key(key(UserItem.NAME_PREFIX + user.usernameKey())).conditionExpression(stillOwnsName).build())
-                .addPutItem(revocations, RevocationItem.of(RevocationItem.USER_PREFIX + user.id(), user.id(), revokeUntil))
-                .build();
+        TransactWriteItemsEnhancedRequest request = deleteRequest(user, revokeUntil);
         try {
             call("delete user", () -> client.transactWriteItems(request));
             return true;
@@ -99,10 +87,18 @@ public final class DynamoUserStore implements UserStore {
         }
     }
 
-    @Override
-    public void primeDelete(Instant revokeUntil) {
-        deleteRevokingTokens(Nobody.user(), revokeUntil); // cancelled whole: Nobody's items do not exist
-        DynamoAnswers.transactionWritten();
+    TransactWriteItemsEnhancedRequest deleteRequest(User user, Instant revokeUntil) {
+        Expression stillOwnsName = Expression.builder()
+                .expression("user_id = :id")
+                .putExpressionValue(":id", AttributeValue.fromS(user.id()))
+                .build();
+        return TransactWriteItemsEnhancedRequest.builder()
+                .addDeleteItem(users, TransactDeleteItemEnhancedRequest.builder()
+                        .key(key(UserItem.USER_PREFIX + user.id())).conditionExpression(DynamoCalls.present()).build())
+                .addDeleteItem(users, TransactDeleteItemEnhancedRequest.builder()
+                        .key(key(UserItem.NAME_PREFIX + user.usernameKey())).conditionExpression(stillOwnsName).build())
+                .addPutItem(revocations, RevocationItem.of(RevocationItem.USER_PREFIX + user.id(), user.id(), revokeUntil))
+                .build();
     }
 
     @Override
@@ -120,28 +116,13 @@ public final class DynamoUserStore implements UserStore {
         }
     }
 
-    @Override
-    public void primeReads() {
-        User nobody = Nobody.user();
-        findById(nobody.id());
-        Map<String, AttributeValue> found = UserItem.SCHEMA.itemToMap(UserItem.account(nobody), true);
-        DynamoAnswers.found(found);
-        UserItem.SCHEMA.mapToItem(found).toUser();
-    }
-
-    @Override
-    public void primeCreate() {
-        try {
-            create(Nobody.user(), DynamoCalls.never(absent()));
-        } catch (UsernameTakenException refusedAsIntended) {
-            // the claim's condition never holds
-        }
-        DynamoAnswers.transactionWritten();
-    }
-
     private Optional<UserItem> get(String pk) {
         return Optional.ofNullable(call("read user", () -> users.getItem(GetItemEnhancedRequest.builder()
                 .key(key(pk)).consistentRead(true).build())));
+    }
+
+    DynamoDbEnhancedClient client() {
+        return client;
     }
 
     private static Key key(String pk) {

@@ -3,8 +3,7 @@ package dev.accounts.core.store.dynamo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.accounts.core.Services;
-import dev.accounts.core.account.Nobody;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.TestStack;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** SnapStart priming sends the stores' writes under {@link DynamoCalls#never()}: it must store nothing, ever. */
+/** The stores' warm-ups send their writes under {@link DynamoCalls#never()}: they must store nothing, ever. */
 class StorePrimingTest {
     private final TestStack stack = TestStack.create();
     private final DynamoDbClient dynamoDb = stack.dynamoDb();
@@ -54,22 +53,20 @@ class StorePrimingTest {
 
     @Test
     void primingTheStoresLeavesBothTablesAsTheyWere() throws Exception {
-        Services services = stack.services();
+        EnvironmentWiring services = stack.services();
         User someone = new User(UUID.randomUUID().toString(), "someone", "", "", "", "hash",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         services.users().create(someone);
 
+        StoreWarmups warmups = services.storeWarmups();
         for (int round = 0; round < 3; round++) {
-            services.users().primeReads();
-            services.users().primeCreate();
-            services.users().primeDelete(Instant.now());
-            services.revocations().primeRevokeFamily();
-            services.revocations().primeTransactionAnswer();
-            // what the use cases prime with Nobody: each refused by a condition on the missing account
-            services.users().deleteRevokingTokens(Nobody.user(), Instant.now());
-            services.users().replacePasswordHash(Nobody.user(), "priming");
-            services.revocations().spend(Nobody.refreshToken());
-            services.revocations().isRevoked(Nobody.refreshToken());
+            warmups.userReads();
+            warmups.userCreate();
+            warmups.userDelete();
+            warmups.passwordHashReplace();
+            warmups.refreshSpend();
+            warmups.revocationReads();
+            warmups.familyRevocation();
         }
 
         assertEquals(2, dynamoDb.scan(r -> r.tableName(stack.usersTable())).count(), "the account and its name claim");

@@ -1,9 +1,14 @@
-package dev.accounts.core.http;
+package dev.accounts.core.priming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.accounts.core.http.ApiRequest;
+import dev.accounts.core.http.ApiResponse;
+import dev.accounts.core.testing.TestStack;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -11,9 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /** SnapStart's hook around a function's own priming. */
 class PrimingHookTest {
+    private static final TestStack STACK = TestStack.create();
+
     /** Records the trace id each priming round ran under. */
-    static final class Recorder extends ApiFunction {
+    static final class Recorder extends PrimedFunction {
         final List<String> traceIds = new ArrayList<>();
+
+        Recorder() {
+            super(STACK.services(Clock.systemUTC()));
+        }
 
         @Override
         protected ApiResponse handle(ApiRequest request) {
@@ -21,14 +32,14 @@ class PrimingHookTest {
         }
 
         @Override
-        public void prime() {
-            traceIds.add(System.getProperty(ApiFunction.TRACE_HEADER_PROPERTY));
+        protected void prime(Primer primer) {
+            traceIds.add(System.getProperty(PrimedFunction.TRACE_HEADER_PROPERTY));
         }
     }
 
     @AfterEach
     void clearTraceId() {
-        System.clearProperty(ApiFunction.TRACE_HEADER_PROPERTY);
+        System.clearProperty(PrimedFunction.TRACE_HEADER_PROPERTY);
     }
 
     @Test
@@ -37,19 +48,18 @@ class PrimingHookTest {
 
         function.beforeCheckpoint(null);
 
-        assertEquals(List.of(PrimingRequests.TRACE_ID, PrimingRequests.TRACE_ID, PrimingRequests.TRACE_ID,
-                PrimingRequests.TRACE_ID, PrimingRequests.TRACE_ID), function.traceIds);
-        assertNull(System.getProperty(ApiFunction.TRACE_HEADER_PROPERTY),
+        assertEquals(Collections.nCopies(PrimedFunction.PRIMING_ROUNDS, PrimingEvents.TRACE_ID), function.traceIds);
+        assertNull(System.getProperty(PrimedFunction.TRACE_HEADER_PROPERTY),
                 "the first invocation must not inherit priming's trace id");
     }
 
     @Test
     void givesBackATraceIdThatWasAlreadySet() {
-        System.setProperty(ApiFunction.TRACE_HEADER_PROPERTY, "Root=1-5f84c7a1-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=1");
+        System.setProperty(PrimedFunction.TRACE_HEADER_PROPERTY, "Root=1-5f84c7a1-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=1");
 
         new Recorder().beforeCheckpoint(null);
 
         assertEquals("Root=1-5f84c7a1-aaaaaaaaaaaaaaaaaaaaaaaa;Sampled=1",
-                System.getProperty(ApiFunction.TRACE_HEADER_PROPERTY));
+                System.getProperty(PrimedFunction.TRACE_HEADER_PROPERTY));
     }
 }

@@ -1,4 +1,4 @@
-package dev.accounts.core;
+package dev.accounts.core.wiring;
 
 import dev.accounts.core.account.Argon2PasswordHasher;
 import dev.accounts.core.account.Authenticator;
@@ -19,7 +19,8 @@ import dev.accounts.core.store.UserStore;
 import dev.accounts.core.store.dynamo.DynamoLoginAttemptStore;
 import dev.accounts.core.store.dynamo.DynamoRevocationStore;
 import dev.accounts.core.store.dynamo.DynamoUserStore;
-import dev.accounts.core.token.Issuers;
+import dev.accounts.core.store.dynamo.StoreWarmups;
+import dev.accounts.core.token.TokenIssuer;
 import dev.accounts.core.token.KeyDiscovery;
 import dev.accounts.core.token.RefreshTokenReader;
 import dev.accounts.core.token.SecretsManagerKeySource;
@@ -27,42 +28,56 @@ import dev.accounts.core.token.SigningKeySet;
 import dev.accounts.core.token.TokenService;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The wiring of one execution environment, from its environment variables. Each part is built on first
- * request and kept; a handler asks for its use-case in its constructor, so everything it needs is built at
- * init (before a SnapStart snapshot) and nothing it does not need is loaded (refresh never loads the hasher).
+ * The wiring of one execution environment, from its environment variables: the one place that builds the
+ * stores, clients and use-cases. Each part is built on first request and kept; a handler asks for its use-case
+ * in its constructor, so everything it needs is built at init (before a SnapStart snapshot) and nothing it
+ * does not need is loaded (refresh never loads the hasher).
  */
-public final class Services {
+public final class EnvironmentWiring {
     private final Map<String, String> env;
     private final Settings settings;
     private final Clock clock;
-    private final Supplier<SigningKeySet> keysOverride;
+    private final Function<EnvironmentWiring, Supplier<SigningKeySet>> keySource;
     private AwsClients aws;
     private DynamoDbClient dynamoDb;
     private DynamoDbEnhancedClient enhanced;
-    private UserStore users;
+    private DynamoUserStore users;
     private TokenService tokens;
     private Supplier<SigningKeySet> keys;
     private PasswordHasher hasher;
 
-    private Services(Map<String, String> env, Clock clock, Supplier<SigningKeySet> keysOverride) {
+    private EnvironmentWiring(Map<String, String> env, Clock clock,
+                              Function<EnvironmentWiring, Supplier<SigningKeySet>> keySource) {
         this.env = Map.copyOf(env);
         this.settings = Settings.from(env);
         this.clock = clock;
-        this.keysOverride = keysOverride;
+        this.keySource = keySource;
     }
 
-    public static Services fromEnvironment(Map<String, String> env) {
-        return new Services(env, Clock.systemUTC(), null);
+    /** Lambda's wiring: the system clock, and the signing keys from the Secrets Manager secret the template names. */
+    public static EnvironmentWiring fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, Clock.systemUTC());
     }
 
-    /** For tests: a given clock and key set instead of the system clock and Secrets Manager. */
-    public static Services forTesting(Map<String, String> env, Clock clock, Supplier<SigningKeySet> keys) {
-        return new Services(env, clock, keys);
+    /** Lambda's wiring on another clock: the key set's cache ages by it (tools, and tests of that cache). */
+    public static EnvironmentWiring fromEnvironment(Map<String, String> env, Clock clock) {
+        return new EnvironmentWiring(env, clock, EnvironmentWiring::secretsManagerKeys);
+    }
+
+    /** The wiring of a caller that holds the key set itself (tests, tools) and keeps its own clock. */
+    public static EnvironmentWiring withKeys(Map<String, String> env, Clock clock, Supplier<SigningKeySet> keys) {
+        return new EnvironmentWiring(env, clock, wiring -> keys);
+    }
+
+    private static Supplier<SigningKeySet> secretsManagerKeys(EnvironmentWiring wiring) {
+        return new SecretsManagerKeySource(wiring.aws().secretsManager(), wiring.settings.requireSigningKeySecretId(),
+                wiring.clock);
     }
 
     public Settings settings() {
@@ -73,24 +88,36 @@ public final class Services {
         return clock;
     }
 
-    public Issuers issuers() {
-        return new Issuers(settings.tokenIssuer());
+    public TokenIssuer tokenIssuer() {
+        return new TokenIssuer(settings.tokenIssuer());
     }
 
     public CreateAccount createAccount() {
-        return new CreateAccount(users(), passwordHasher(), PasswordPolicy.standard(), clock);
+        return new CreateAccount(users(), passwordHasher(), passwordPolicy(), clock);
+    }
+
+    public PasswordPolicy passwordPolicy() {
+        return PasswordPolicy.standard();
     }
 
     public Login login() {
-        return new Login(users(), passwordHasher(), new LoginThrottle(loginAttempts(), clock), tokens());
+        return new Login(users(), passwordHasher(), loginThrottle(), tokens());
+    }
+
+    public LoginThrottle loginThrottle() {
+        return new LoginThrottle(loginAttempts(), clock);
     }
 
     public RefreshTokens refreshTokens() {
-        return new RefreshTokens(new RefreshTokenReader(tokens()), revocations(), tokens(), clock);
+        return new RefreshTokens(refreshTokenReader(), revocations(), tokens(), clock);
     }
 
     public Logout logout() {
-        return new Logout(new RefreshTokenReader(tokens()), revocations(), tokens(), clock);
+        return new Logout(refreshTokenReader(), revocations(), tokens(), clock);
+    }
+
+    public RefreshTokenReader refreshTokenReader() {
+        return new RefreshTokenReader(tokens());
     }
 
     public DeleteAccount deleteAccount() {
@@ -109,7 +136,16 @@ public final class Services {
         return new Authenticator(tokens(), users());
     }
 
-    public synchronized UserStore users() {
+    /** The stores' calls for SnapStart priming, made on the same clients. */
+    public StoreWarmups storeWarmups() {
+        return new StoreWarmups(userStore(), revocationStore(), clock);
+    }
+
+    public UserStore users() {
+        return userStore();
+    }
+
+    private synchronized DynamoUserStore userStore() {
         if (users == null) {
             users = new DynamoUserStore(enhanced(), settings.usersTable(), settings.revokedTokensTable());
         }
@@ -117,6 +153,10 @@ public final class Services {
     }
 
     public RevocationStore revocations() {
+        return revocationStore();
+    }
+
+    private DynamoRevocationStore revocationStore() {
         return new DynamoRevocationStore(enhanced(), settings.revokedTokensTable(), settings.usersTable(), clock);
     }
 
@@ -134,8 +174,7 @@ public final class Services {
 
     public synchronized Supplier<SigningKeySet> signingKeys() {
         if (keys == null) {
-            keys = keysOverride != null ? keysOverride
-                    : new SecretsManagerKeySource(aws().secretsManager(), settings.requireSigningKeySecretId(), clock);
+            keys = keySource.apply(this);
         }
         return keys;
     }

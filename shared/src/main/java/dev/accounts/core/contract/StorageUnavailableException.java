@@ -1,4 +1,4 @@
-package dev.accounts.core.store;
+package dev.accounts.core.contract;
 
 /** DynamoDB (or the secret store) could not be reached, or kept throttling past the SDK's retries. */
 public final class StorageUnavailableException extends RuntimeException {

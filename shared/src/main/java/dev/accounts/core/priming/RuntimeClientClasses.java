@@ -1,4 +1,4 @@
-package dev.accounts.core.http;
+package dev.accounts.core.priming;
 
 import java.util.List;
 

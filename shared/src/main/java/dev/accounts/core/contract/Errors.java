@@ -1,4 +1,4 @@
-package dev.accounts.core.http;
+package dev.accounts.core.contract;
 
 import java.util.LinkedHashMap;
 import java.util.List;
