@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.accounts.devkit.EventPlaceholders;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * events/<function>.json as Lambda hands it to the handler, with the values a user pastes in before
@@ -18,7 +16,6 @@ import java.util.regex.Pattern;
 final class EventFile {
     /** The issuer of the API and stage the event files were captured on: https://<their domainName>/<their stage>. */
     static final String ISSUER = "https://k3x9q2w7ab.execute-api.eu-west-1.amazonaws.com/prod";
-    private static final Pattern PLACEHOLDER = Pattern.compile("REPLACE_WITH_[A-Z_]+");
     /** Every field of the file must land in the event class: a misspelt one would otherwise vanish silently. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -36,32 +33,21 @@ final class EventFile {
 
     /** The value for REPLACE_WITH_<name>, e.g. with("ACCESS_TOKEN", token). */
     EventFile with(String name, String value) {
-        values.put("REPLACE_WITH_" + name, value);
+        values.put(name, value);
         return this;
     }
 
     APIGatewayV2HTTPEvent event() {
-        String text = Repository.read("events/" + module + ".json");
-        Matcher placeholders = PLACEHOLDER.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (placeholders.find()) {
-            String value = values.get(placeholders.group());
-            if (value == null) {
-                throw new AssertionError("events/" + module + ".json needs a value for " + placeholders.group());
-            }
-            placeholders.appendReplacement(filled, Matcher.quoteReplacement(value));
-        }
-        placeholders.appendTail(filled);
-        APIGatewayV2HTTPEvent event;
+        String filled;
         try {
-            event = JSON.readValue(filled.toString(), APIGatewayV2HTTPEvent.class);
+            filled = EventPlaceholders.fill(Repository.read("events/" + module + ".json"), values);
+        } catch (IllegalArgumentException missing) {
+            throw new AssertionError("events/" + module + ".json: " + missing.getMessage());
+        }
+        try {
+            return JSON.readValue(filled, APIGatewayV2HTTPEvent.class);
         } catch (IOException e) {
             throw new UncheckedIOException("events/" + module + ".json is not an APIGatewayV2HTTPEvent", e);
         }
-        if (event.getHeaders() != null && event.getHeaders().containsKey("content-length")) {
-            event.getHeaders().put("content-length",
-                    Integer.toString(event.getBody().getBytes(StandardCharsets.UTF_8).length));
-        }
-        return event;
     }
 }

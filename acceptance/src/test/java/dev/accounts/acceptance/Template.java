@@ -1,10 +1,7 @@
 package dev.accounts.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.accounts.devkit.CloudFormationYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,25 +9,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * template.yaml as a tree. A short tag is read as its bare argument ({@code !Ref UsersTable} becomes
- * {@code "UsersTable"}), which is all the facts checked here need; checks that must tell a reference from a
- * literal look at the text.
+ * template.yaml as a tree, read by devkit's CloudFormation reader (the one the local API uses) with each intrinsic
+ * function replaced by its argument ({@code !Ref UsersTable} becomes {@code "UsersTable"}), which is all the facts
+ * checked here need; checks that must tell a reference from a literal look at the text.
  */
 final class Template {
 
     static final String FUNCTION = "AWS::Serverless::Function";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     final String text;
     final JsonNode root;
 
     private Template(String text) {
         this.text = text;
-        try {
-            this.root = YAML.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("template.yaml is not valid YAML", e);
-        }
+        this.root = CloudFormationYaml.argumentsOnly(CloudFormationYaml.read(text));
     }
 
     static Template load() {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads CloudFormation YAML into a Jackson tree, turning the short tags into their long forms as
@@ -17,7 +19,7 @@ import java.io.UncheckedIOException;
  * {@code !Name v} becomes {@code {"Fn::Name": v}}. A plain YAML reader would either reject the tags or drop
  * them, losing the difference between a parameter reference and a literal.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -25,7 +27,7 @@ final class CloudFormationYaml {
     private CloudFormationYaml() {
     }
 
-    static JsonNode read(String yaml) {
+    public static JsonNode read(String yaml) {
         try (YAMLParser parser = (YAMLParser) YAML.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -94,6 +96,37 @@ final class CloudFormationYaml {
             default -> wrapped.set("Fn::" + tag, value);
         }
         return wrapped;
+    }
+
+    /**
+     * The tree with each intrinsic function replaced by its argument ({@code {"Ref": "UsersTable"}} becomes
+     * {@code "UsersTable"}, {@code {"Fn::GetAtt": ["UsersTable", "Arn"]}} becomes {@code "UsersTable.Arn"}), as a
+     * plain YAML reader that ignores tags sees the short forms: for checks of facts that need only the names.
+     */
+    public static JsonNode argumentsOnly(JsonNode node) {
+        if (node.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            node.forEach(element -> array.add(argumentsOnly(element)));
+            return array;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        if (node.size() == 1) {
+            String name = node.fieldNames().next();
+            JsonNode argument = node.get(name);
+            if (name.equals("Fn::GetAtt") && argument.isArray()) {
+                List<String> parts = new ArrayList<>();
+                argument.forEach(part -> parts.add(part.asText()));
+                return NODES.textNode(String.join(".", parts));
+            }
+            if (name.equals("Ref") || name.startsWith("Fn::")) {
+                return argumentsOnly(argument);
+            }
+        }
+        ObjectNode object = NODES.objectNode();
+        node.properties().forEach(field -> object.set(field.getKey(), argumentsOnly(field.getValue())));
+        return object;
     }
 
     private static boolean isStandardTag(String tag) {

@@ -4,7 +4,6 @@ import dev.accounts.core.token.SigningKeySet;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
@@ -18,7 +17,7 @@ public final class SigningKeyTool {
     static final String USAGE = """
             usage: keytool <command> --secret <secret id or ARN> [--endpoint <url>]
               show                 list the key ids and the current one
-              add [kid]            add a new key that verifies but does not sign yet (kid: random if omitted)
+              add                  add a new key that verifies but does not sign yet (kid: its RFC 7638 thumbprint)
               make-current <kid>   sign new tokens with <kid> (wait 5 minutes after `add` first)
               retire <kid>         remove a key (only after the refresh lifetime + 5 minutes has passed)""";
 
@@ -66,8 +65,7 @@ public final class SigningKeyTool {
         switch (command) {
             case "show" -> show(read());
             case "add" -> {
-                String kid = argument != null ? argument : "k-" + UUID.randomUUID().toString().substring(0, 8);
-                change(set -> set.withAddedKey(kid));
+                String kid = change(SigningKeySet::withAddedKey).newestKid();
                 out.println("added " + kid + "; wait 5 minutes, then: make-current " + kid);
             }
             case "make-current" -> {
@@ -102,10 +100,11 @@ public final class SigningKeyTool {
         return SigningKeySet.fromSecretJson(client.getSecretValue(r -> r.secretId(secretId)).secretString());
     }
 
-    private void change(UnaryOperator<SigningKeySet> step) {
+    private SigningKeySet change(UnaryOperator<SigningKeySet> step) {
         SigningKeySet next = step.apply(read());
         client.putSecretValue(r -> r.secretId(secretId).secretString(next.toSecretJson()));
         show(next);
+        return next;
     }
 
     private void show(SigningKeySet set) {

@@ -3,6 +3,7 @@ package dev.accounts.keytool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.accounts.core.testing.Jwt;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.token.SigningKeySet;
 import java.io.ByteArrayOutputStream;
@@ -19,16 +20,18 @@ class SigningKeyToolTest {
 
     @Test
     void addMakeCurrentRetire() {
-        assertEquals(0, run("add", "k2"));
-        assertEquals(Set.of(oldKid, "k2"), stored().kids());
+        assertEquals(0, run("add"));
+        String added = stored().newestKid();
+        assertEquals(Set.of(oldKid, added), stored().kids());
         assertEquals(oldKid, stored().currentKid(), "a new key verifies first, it does not sign yet");
+        assertEquals(Jwt.rfc7638Thumbprint(stored().publicJwks().get(1)), added, "a new key's kid is its RFC 7638 thumbprint");
 
-        assertEquals(0, run("make-current", "k2"));
-        assertEquals("k2", stored().currentKid());
+        assertEquals(0, run("make-current", added));
+        assertEquals(added, stored().currentKid());
 
         assertEquals(0, run("retire", oldKid));
-        assertEquals(Set.of("k2"), stored().kids());
-        assertTrue(stored().publicKey("k2").isPresent());
+        assertEquals(Set.of(added), stored().kids());
+        assertTrue(stored().publicKey(added).isPresent());
     }
 
     @Test

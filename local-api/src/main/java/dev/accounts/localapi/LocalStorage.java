@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 final class LocalStorage implements AutoCloseable {
 
     static final String SIGNING_KEY_VARIABLE = "SIGNING_KEY_SECRET_ID";
-    static final String LOCAL_KEY_ID = "local-1";
 
     private final LocalEngine engine;
     private final Map<String, String> tableNames;
@@ -57,7 +56,7 @@ final class LocalStorage implements AutoCloseable {
                 if (signingKeys && configured.isPresent()) {
                     continue;
                 }
-                String value = signingKeys ? SigningKeySet.generate(LOCAL_KEY_ID).toSecretJson() : "{}";
+                String value = signingKeys ? SigningKeySet.generate().toSecretJson() : "{}";
                 arns.put(logicalId, LocalSecrets.createSecret(secrets, secret.getValue().orElse(logicalId), value));
             }
             return new LocalStorage(engine, tables, arns, configured);

@@ -56,7 +56,7 @@ final class TargetTables implements AutoCloseable {
 
     UserStore users() {
         return new DynamoUserStore(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
-                settings.usersTable(), settings.revokedTokensTable());
+                settings.usersTable(), settings::revokedTokensTable);
     }
 
     String describe() {

@@ -48,7 +48,7 @@ class EngineStoppedTest {
             env.put("USERS_TABLE", tables.get("UsersTable"));
             env.put("REVOKED_TOKENS_TABLE", tables.get("RevokedTokensTable"));
             env.put("SIGNING_KEY_SECRET_ID", LocalSecrets.createSecret(secrets, "signing-keys",
-                    SigningKeySet.generate("engine-stopped-1").toSecretJson()));
+                    SigningKeySet.generate().toSecretJson()));
         }
         env.put("AWS_REGION", engine.region());
         env.put("AWS_ACCESS_KEY_ID", engine.accessKey());

@@ -36,7 +36,7 @@ final class BenchmarkStack implements AutoCloseable {
                     LocalTables.create(engine.dynamoDbClient(), template, LocalTables.uniqueNames(template)));
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             // The template's one secret is the signing key set; a new stack gets a new key, as a deploy does.
-            String keySet = SigningKeySet.generate("bench-" + suffix).toSecretJson();
+            String keySet = SigningKeySet.generate().toSecretJson();
             for (String secret : template.secrets().keySet()) {
                 names.put(secret, LocalSecrets.createSecret(engine.secretsManagerClient(),
                         "bench-" + secret + "-" + suffix, keySet));

@@ -9,6 +9,7 @@ import dev.accounts.core.account.Usernames;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenPair;
+import dev.accounts.devkit.EventPlaceholders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,10 +32,6 @@ import java.util.function.Supplier;
  * Everything else in the event is sent as written.
  */
 final class EventFixtures {
-    static final String PLACEHOLDER = "REPLACE_WITH_";
-    static final String USER_ID = "REPLACE_WITH_USER_ID";
-    static final String ACCESS_TOKEN = "REPLACE_WITH_ACCESS_TOKEN";
-    static final String REFRESH_TOKEN = "REPLACE_WITH_REFRESH_TOKEN";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Users made only to carry tokens never log in; one hash serves them all, so preparing stays cheap. */
     private static final String TOKEN_USER_PASSWORD = "benchmark user " + UUID.randomUUID();
@@ -73,23 +70,16 @@ final class EventFixtures {
                 // no precondition on the named user
             }
         }
-        return text.contains(PLACEHOLDER) ? withTokens(function, text, event) : text;
+        return EventPlaceholders.names(text).isEmpty() ? text : withTokens(text, event);
     }
 
-    private String withTokens(String function, String text, JsonNode event) {
+    private String withTokens(String text, JsonNode event) {
         User user = newUser("bench-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
                 TOKEN_USER_PASSWORD);
         String issuer = services.tokenIssuer().forBaseUrl(ApiRequest.from(gatewayEvent(event)).publicBaseUrl());
         TokenPair tokens = services.tokens().issue(user.id(), services.tokens().newFamily(), issuer);
-        String filled = text.replace(USER_ID, user.id())
-                .replace(ACCESS_TOKEN, tokens.access())
-                .replace(REFRESH_TOKEN, tokens.refresh());
-        if (filled.contains(PLACEHOLDER)) {
-            int at = filled.indexOf(PLACEHOLDER);
-            throw new IllegalStateException("events/" + function + ".json has a placeholder the benchmark cannot fill: "
-                    + filled.substring(at, Math.min(filled.length(), at + 40)));
-        }
-        return filled;
+        return EventPlaceholders.fill(text, Map.of("USER_ID", user.id(), "ACCESS_TOKEN", tokens.access(),
+                "REFRESH_TOKEN", tokens.refresh()));
     }
 
     private void ensureAbsent(String username) {

@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import java.util.Map;
 
 /** Returns the request body as it came (base64 stays base64), and 204 when there is none. */
 public final class BinaryHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    public BinaryHandler(Map<String, String> environment) {
+    public BinaryHandler(EnvironmentWiring wiring) {
+        // the environment is not needed: the local API's way of building handlers is what is tested
     }
 
     @Override

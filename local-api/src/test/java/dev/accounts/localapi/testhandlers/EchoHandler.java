@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,10 +23,11 @@ public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private int invocations;
 
     public EchoHandler() {
-        this(System.getenv());
+        this(EnvironmentWiring.fromEnvironment(System.getenv()));
     }
 
-    public EchoHandler(Map<String, String> environment) {
+    public EchoHandler(EnvironmentWiring wiring) {
+        Map<String, String> environment = wiring.environment();
         this.environment = environment;
         this.instance = INSTANCES.incrementAndGet();
     }

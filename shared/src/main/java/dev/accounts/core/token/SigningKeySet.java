@@ -20,7 +20,9 @@ import java.util.Optional;
 
 /**
  * The signing keys: one current key that signs, and every key whose tokens may still be alive, which verify.
- * Stored as JSON in Secrets Manager: {"current": kid, "keys": [private EC JWKs with kid]}.
+ * Stored as JSON in Secrets Manager: {"current": kid, "keys": [private EC JWKs with kid]}. A new key's kid is
+ * its RFC 7638 thumbprint (SHA-256, base64url), as the template's key-set generator names the first key: a kid
+ * that names the key and reveals nothing. Sets read from a secret keep whatever kids they were stored with.
  */
 public final class SigningKeySet {
     private final String currentKid;
@@ -34,24 +36,32 @@ public final class SigningKeySet {
         this.keys = Collections.unmodifiableMap(keys);
     }
 
-    /** A fresh P-256 key pair as a one-key set: for local runs, tests, and the first deploy. */
-    public static SigningKeySet generate(String kid) {
+    /** A one-key set with a fresh P-256 key pair that signs: for local runs and tests. */
+    public static SigningKeySet generate() {
+        EcPrivateJwk key = newKey();
         Map<String, EcPrivateJwk> keys = new LinkedHashMap<>();
-        keys.put(kid, newKey(kid));
-        return new SigningKeySet(kid, keys);
+        keys.put(key.getId(), key);
+        return new SigningKeySet(key.getId(), keys);
     }
 
     /**
      * The same set plus a new key that verifies but does not sign yet: step one of a rotation, so that every
-     * function knows the key before any token carries its kid.
+     * function knows the key before any token carries its kid. The new kid is the one {@link #kids()} lists last.
      */
-    public SigningKeySet withAddedKey(String kid) {
-        if (keys.containsKey(kid)) {
-            throw new IllegalArgumentException("the key set already has a key " + kid);
-        }
+    public SigningKeySet withAddedKey() {
+        EcPrivateJwk key = newKey();
         Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
-        next.put(kid, newKey(kid));
+        next.put(key.getId(), key);
         return new SigningKeySet(currentKid, next);
+    }
+
+    /** The kid of the key added last (the newest key of a rotation). */
+    public String newestKid() {
+        String newest = null;
+        for (String kid : keys.keySet()) {
+            newest = kid;
+        }
+        return newest;
     }
 
     /** The same keys with `kid` signing from now on: step two of a rotation. */
@@ -59,9 +69,10 @@ public final class SigningKeySet {
         return new SigningKeySet(kid, new LinkedHashMap<>(keys));
     }
 
-    /** Adds a key and makes it current at once: for tests and fresh stacks, where no function caches the set. */
-    public SigningKeySet withNewCurrentKey(String kid) {
-        return withAddedKey(kid).withCurrent(kid);
+    /** Adds a key and makes it current at once: for fresh stacks, where no function caches the set. */
+    public SigningKeySet withNewCurrentKey() {
+        SigningKeySet added = withAddedKey();
+        return added.withCurrent(added.newestKid());
     }
 
     public java.util.Set<String> kids() {
@@ -134,12 +145,12 @@ public final class SigningKeySet {
         }).toList();
     }
 
-    private static EcPrivateJwk newKey(String kid) {
+    private static EcPrivateJwk newKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            return Jwks.builder().ecKeyPair(pair).id(kid).build();
+            return Jwks.builder().ecKeyPair(pair).idFromThumbprint().build();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot make P-256 keys", e);
         }

@@ -80,6 +80,11 @@ public final class EnvironmentWiring {
                 wiring.clock);
     }
 
+    /** The variables this environment was wired from, as the template sets them. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -147,7 +152,7 @@ public final class EnvironmentWiring {
 
     private synchronized DynamoUserStore userStore() {
         if (users == null) {
-            users = new DynamoUserStore(enhanced(), settings.usersTable(), settings.revokedTokensTable());
+            users = new DynamoUserStore(enhanced(), settings.usersTable(), settings::revokedTokensTable);
         }
         return users;
     }

@@ -1,5 +1,6 @@
 package dev.accounts.core.testing;
 
+import dev.accounts.core.token.SigningKeySet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,24 @@ public final class Jwt {
     }
 
     /** The same token with its claims replaced by `claimsJson` and the original signature kept. */
+    /** A fresh key that claims another key's kid: what a forger who knows the kid, not the key, signs with. */
+    public static SigningKeySet keyImpersonating(String kid) {
+        SigningKeySet fresh = SigningKeySet.generate();
+        return SigningKeySet.fromSecretJson(fresh.toSecretJson().replace(fresh.currentKid(), kid));
+    }
+
+    /** RFC 7638: SHA-256 of the required members in lexicographic order, no white space, base64url unpadded. */
+    public static String rfc7638Thumbprint(java.util.Map<String, Object> ecJwk) {
+        String canonical = "{\"crv\":\"" + ecJwk.get("crv") + "\",\"kty\":\"" + ecJwk.get("kty") + "\",\"x\":\""
+                + ecJwk.get("x") + "\",\"y\":\"" + ecJwk.get("y") + "\"}";
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String withClaims(String token, String claimsJson) {
         String[] parts = split(token);
         return parts[0] + "." + encode(claimsJson) + "." + parts[2];

@@ -35,7 +35,7 @@ public final class TestStack {
         LocalEngine engine = DynamoEndpoints.shared();
         Map<String, String> tables = LocalTables.create(engine.dynamoDbClient(), TEMPLATE,
                 LocalTables.uniqueNames(TEMPLATE));
-        SigningKeySet keys = SigningKeySet.generate("test-" + UUID.randomUUID().toString().substring(0, 8));
+        SigningKeySet keys = SigningKeySet.generate();
         String secretArn = LocalSecrets.createSecret(engine.secretsManagerClient(),
                 "signing-keys-" + UUID.randomUUID(), keys.toSecretJson());
         Map<String, String> env = new HashMap<>();

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 class SecretsManagerKeySourceTest {
     /** Answers every read with the same key set, and counts the reads. */
     private static final class CountingSecrets implements SecretsManagerClient {
-        final String secretJson = SigningKeySet.generate("k1").toSecretJson();
+        final String secretJson = SigningKeySet.generate().toSecretJson();
         int reads;
 
         @Override

@@ -5,22 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.accounts.core.testing.Jwt;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SigningKeySetTest {
     @Test
     void roundTripsThroughTheSecretFormat() {
-        SigningKeySet original = SigningKeySet.generate("k1").withNewCurrentKey("k2");
+        SigningKeySet first = SigningKeySet.generate();
+        SigningKeySet original = first.withNewCurrentKey();
         SigningKeySet read = SigningKeySet.fromSecretJson(original.toSecretJson());
-        assertEquals("k2", read.currentKid());
-        assertEquals(original.publicKey("k1"), read.publicKey("k1"));
-        assertEquals(original.publicKey("k2"), read.publicKey("k2"));
+        assertEquals(original.newestKid(), read.currentKid());
+        assertEquals(original.publicKey(first.currentKid()), read.publicKey(first.currentKid()));
+        assertEquals(original.publicKey(original.currentKid()), read.publicKey(original.currentKid()));
     }
 
     @Test
     void publishesOnlyPublicHalves() {
-        var jwks = SigningKeySet.generate("k1").withNewCurrentKey("k2").publicJwks();
+        var jwks = SigningKeySet.generate().withNewCurrentKey().publicJwks();
         assertEquals(2, jwks.size());
         for (Map<String, Object> jwk : jwks) {
             assertFalse(jwk.containsKey("d"), "private part published: " + jwk);
@@ -34,8 +36,22 @@ class SigningKeySetTest {
 
     @Test
     void theCurrentKeyCannotBeRetired() {
-        SigningKeySet set = SigningKeySet.generate("k1").withNewCurrentKey("k2");
-        assertThrows(IllegalArgumentException.class, () -> set.without("k2"));
-        assertTrue(set.without("k1").publicKey("k1").isEmpty());
+        SigningKeySet first = SigningKeySet.generate();
+        SigningKeySet set = first.withNewCurrentKey();
+        assertThrows(IllegalArgumentException.class, () -> set.without(set.currentKid()));
+        assertTrue(set.without(first.currentKid()).publicKey(first.currentKid()).isEmpty());
+    }
+
+    /** The kid a new key gets is its RFC 7638 thumbprint, computed here independently, as the template names keys. */
+    @Test
+    void aNewKeysKidIsItsRfc7638Thumbprint() {
+        SigningKeySet set = SigningKeySet.generate();
+        Map<String, Object> jwk = set.publicJwks().get(0);
+        String thumbprint = Jwt.rfc7638Thumbprint(jwk);
+        assertEquals(thumbprint, set.currentKid());
+        assertEquals(thumbprint, jwk.get("kid"));
+        SigningKeySet rotated = set.withAddedKey();
+        assertEquals(2, rotated.kids().size());
+        assertFalse(rotated.newestKid().equals(set.currentKid()));
     }
 }

@@ -11,6 +11,7 @@ import dev.accounts.core.json.Json;
 import dev.accounts.core.testing.MutableClock;
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
+import dev.accounts.core.testing.Jwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TokenServiceTest {
     private static final String ISSUER = "https://api.example.com";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final SigningKeySet keys = SigningKeySet.generate("k1");
+    private final SigningKeySet keys = SigningKeySet.generate();
     private final TokenService tokens = new TokenService(() -> keys, clock, Duration.ofMinutes(5), Duration.ofDays(1),
             Optional.empty());
 
@@ -78,11 +79,11 @@ class TokenServiceTest {
 
     @Test
     void aTokenSignedByAnUnknownKeyOrWithAnUnknownKidIsRefused() {
-        SigningKeySet other = SigningKeySet.generate("k1");
+        SigningKeySet other = Jwt.keyImpersonating(keys.currentKid());
         TokenService forger = new TokenService(() -> other, clock, Duration.ofMinutes(5), Duration.ofDays(1),
                 Optional.empty());
         assertInvalid(forger.issue("user-1", "f", ISSUER).access(), TokenType.ACCESS);
-        SigningKeySet unknownKid = SigningKeySet.generate("k9");
+        SigningKeySet unknownKid = SigningKeySet.generate();
         assertInvalid(new TokenService(() -> unknownKid, clock, Duration.ofMinutes(5), Duration.ofDays(1),
                 Optional.empty()).issue("user-1", "f", ISSUER).access(), TokenType.ACCESS);
     }

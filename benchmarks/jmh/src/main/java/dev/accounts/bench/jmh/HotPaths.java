@@ -42,7 +42,7 @@ public abstract class HotPaths {
 
     @Setup
     public void setUp() {
-        SigningKeySet keys = SigningKeySet.generate("jmh");
+        SigningKeySet keys = SigningKeySet.generate();
         tokens = new TokenService(() -> keys, Clock.systemUTC(), Duration.ofSeconds(300), Duration.ofSeconds(86_400),
                 Optional.empty());
         accessToken = tokens.issue("user-1", tokens.newFamily(), ISSUER).access();

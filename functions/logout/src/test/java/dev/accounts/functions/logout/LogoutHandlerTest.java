@@ -96,7 +96,7 @@ class LogoutHandlerTest {
     void aBearerThatIsNotAValidAccessTokenIsRefused() {
         TokenPair login = ACCOUNTS.session(OWNER);
         String kid = STACK.keys().currentKid();
-        var foreignTokens = EnvironmentWiring.withKeys(STACK.env(), CLOCK, () -> SigningKeySet.generate(kid)).tokens();
+        var foreignTokens = EnvironmentWiring.withKeys(STACK.env(), CLOCK, () -> Jwt.keyImpersonating(kid)).tokens();
         List<String> bearers = List.of(
                 "garbage",
                 login.refresh(),

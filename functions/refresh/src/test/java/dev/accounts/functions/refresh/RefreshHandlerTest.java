@@ -111,8 +111,8 @@ class RefreshHandlerTest {
                 Jwt.withClaims(genuine.refresh(), Json.write(otherUser)),
                 Jwt.withAlgNone(genuine.refresh()),
                 Jwt.resignedHs256(genuine.refresh(), STACK.keys().publicKey(kid).orElseThrow().getEncoded()),
-                signedWith(SigningKeySet.generate(kid), ACCOUNTS.issuer()),
-                signedWith(SigningKeySet.generate("unknown-kid"), ACCOUNTS.issuer()),
+                signedWith(Jwt.keyImpersonating(kid), ACCOUNTS.issuer()),
+                signedWith(SigningKeySet.generate(), ACCOUNTS.issuer()),
                 signedWith(STACK.keys(), "https://attacker.example"));
 
         for (String forged : forgeries) {

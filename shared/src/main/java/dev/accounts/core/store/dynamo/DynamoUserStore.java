@@ -10,6 +10,7 @@ import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.store.UserStore;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -27,12 +28,17 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoUserStore implements UserStore {
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<UserItem> users;
-    private final DynamoDbTable<RevocationItem> revocations;
+    private final Supplier<String> revokedTokensTable;
+    private volatile DynamoDbTable<RevocationItem> revocations;
 
-    public DynamoUserStore(DynamoDbEnhancedClient client, String usersTable, String revokedTokensTable) {
+    /**
+     * {@code revokedTokensTable} is asked for only by account deletion, so functions that never delete (login,
+     * sign-up) are not given that table's name.
+     */
+    public DynamoUserStore(DynamoDbEnhancedClient client, String usersTable, Supplier<String> revokedTokensTable) {
         this.client = client;
         this.users = client.table(usersTable, UserItem.SCHEMA);
-        this.revocations = client.table(revokedTokensTable, RevocationItem.SCHEMA);
+        this.revokedTokensTable = revokedTokensTable;
     }
 
     @Override
@@ -97,7 +103,7 @@ public final class DynamoUserStore implements UserStore {
                         .key(key(UserItem.USER_PREFIX + user.id())).conditionExpression(DynamoCalls.present()).build())
                 .addDeleteItem(users, TransactDeleteItemEnhancedRequest.builder()
                         .key(key(UserItem.NAME_PREFIX + user.usernameKey())).conditionExpression(stillOwnsName).build())
-                .addPutItem(revocations, RevocationItem.of(RevocationItem.USER_PREFIX + user.id(), user.id(), revokeUntil))
+                .addPutItem(revocations(), RevocationItem.of(RevocationItem.USER_PREFIX + user.id(), user.id(), revokeUntil))
                 .build();
     }
 
@@ -119,6 +125,13 @@ public final class DynamoUserStore implements UserStore {
     private Optional<UserItem> get(String pk) {
         return Optional.ofNullable(call("read user", () -> users.getItem(GetItemEnhancedRequest.builder()
                 .key(key(pk)).consistentRead(true).build())));
+    }
+
+    private DynamoDbTable<RevocationItem> revocations() {
+        if (revocations == null) {
+            revocations = client.table(revokedTokensTable.get(), RevocationItem.SCHEMA);
+        }
+        return revocations;
     }
 
     DynamoDbEnhancedClient client() {
