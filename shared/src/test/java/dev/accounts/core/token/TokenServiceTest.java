@@ -33,7 +33,7 @@ class TokenServiceTest {
 
         JsonNode header = part(pair.access(), 0);
         assertEquals("ES256", header.get("alg").asText());
-        assertEquals("k1", header.get("kid").asText());
+        assertEquals(keys.currentKid(), header.get("kid").asText());
         assertEquals("JWT", header.get("typ").asText());
         JsonNode access = part(pair.access(), 1);
         assertEquals("access", access.get("token_type").asText());
@@ -102,7 +102,7 @@ class TokenServiceTest {
         String claims = pair.access().split("\\.")[1];
         String header = b64("{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}");
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(keys.publicKey("k1").orElseThrow().getEncoded(), "HmacSHA256"));
+        mac.init(new SecretKeySpec(keys.publicKey(keys.currentKid()).orElseThrow().getEncoded(), "HmacSHA256"));
         String signature = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
         assertInvalid(header + "." + claims + "." + signature, TokenType.ACCESS);
@@ -121,7 +121,7 @@ class TokenServiceTest {
 
     @Test
     void aJwtFromAnotherLibraryWithoutOurClaimsIsRefused() {
-        String bare = Jwts.builder().header().keyId("k1").and().subject("user-1")
+        String bare = Jwts.builder().header().keyId(keys.currentKid()).and().subject("user-1")
                 .expiration(java.util.Date.from(Instant.now().plusSeconds(60)))
                 .signWith(keys.currentPrivateKey(), Jwts.SIG.ES256).compact();
         assertInvalid(bare, TokenType.ACCESS);
