@@ -26,7 +26,8 @@ class ArchitectureTest {
 
     private static final String[] DOMAIN = {"dev.accounts.core.contract..", "dev.accounts.core.json..",
             "dev.accounts.core.config..", "dev.accounts.core.log..", "dev.accounts.core.aws..",
-            "dev.accounts.core.token..", "dev.accounts.core.account..", "dev.accounts.core.store.."};
+            "dev.accounts.core.token..", "dev.accounts.core.account..", "dev.accounts.core.store..",
+            "dev.accounts.core.mail.."};
 
     /** The service's main code: the core and every function, not the tests. */
     static final JavaClasses CODE = new ClassFileImporter()
@@ -40,7 +41,8 @@ class ArchitectureTest {
                 .layer(GROUND).definedBy("dev.accounts.core.contract..", "dev.accounts.core.json..",
                         "dev.accounts.core.config..", "dev.accounts.core.log..", "dev.accounts.core.aws..")
                 .layer(TOKENS).definedBy("dev.accounts.core.token..")
-                .layer(ACCOUNTS).definedBy("dev.accounts.core.account..", "dev.accounts.core.store..")
+                .layer(ACCOUNTS).definedBy("dev.accounts.core.account..", "dev.accounts.core.store..",
+                        "dev.accounts.core.mail..")
                 .layer(WIRING).definedBy("dev.accounts.core.wiring..")
                 .layer(ADAPTER).definedBy("dev.accounts.core.http..")
                 .layer(PRIMING).definedBy("dev.accounts.core.priming..")
@@ -60,7 +62,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.accounts.core.json..",
                         "dev.accounts.core.config..", "dev.accounts.core.log..", "dev.accounts.core.aws..",
                         "dev.accounts.core.token..", "dev.accounts.core.account..", "dev.accounts.core.store..",
-                        "dev.accounts.core.wiring..", "dev.accounts.core.http..", "dev.accounts.core.priming..")
+                        "dev.accounts.core.mail..", "dev.accounts.core.wiring..", "dev.accounts.core.http..",
+                        "dev.accounts.core.priming..")
                 .check(CODE);
     }
 
@@ -84,7 +87,7 @@ class ArchitectureTest {
     void handlersReachTheDomainOnlyThroughTheWiring() {
         noClasses().that().resideInAPackage("dev.accounts.functions..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.accounts.core.store.dynamo..",
-                        "dev.accounts.core.aws..", "software.amazon.awssdk..")
+                        "dev.accounts.core.mail..", "dev.accounts.core.aws..", "software.amazon.awssdk..")
                 .check(CODE);
     }
 }

@@ -10,7 +10,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,8 +54,7 @@ final class TargetTables implements AutoCloseable {
     }
 
     UserStore users() {
-        return new DynamoUserStore(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
-                settings.usersTable(), settings::revokedTokensTable);
+        return new DynamoUserStore(client, settings.usersTable(), settings::revokedTokensTable);
     }
 
     String describe() {

@@ -8,7 +8,10 @@ import dev.accounts.core.token.TokenService;
 import dev.accounts.core.token.TokenType;
 import java.util.Optional;
 
-/** simplejwt's JWTAuthentication: `Authorization: Bearer <access>`, a valid access token, an existing user. */
+/**
+ * simplejwt's JWTAuthentication: `Authorization: Bearer <access>`, a valid access token, an existing user who has
+ * not signed out everywhere since the token was issued (checked on the user read anyway: no extra call).
+ */
 public final class Authenticator {
     private static final String SCHEME = "bearer";
 
@@ -36,6 +39,10 @@ public final class Authenticator {
         } catch (TokenRejected rejected) {
             throw Errors.notValidForAnyTokenType();
         }
-        return users.findById(claims.userId()).orElseThrow(Errors::userNotFound);
+        User user = users.findById(claims.userId()).orElseThrow(Errors::userNotFound);
+        if (user.signedOutSince(claims.issuedAt())) {
+            throw Errors.tokenBlacklisted(); // logout-all, or a password change or reset, came after this token
+        }
+        return user;
     }
 }

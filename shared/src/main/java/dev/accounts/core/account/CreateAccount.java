@@ -11,18 +11,19 @@ import java.util.UUID;
 
 /** Sign-up: validates every field as the contract says (all failures at once), hashes, stores atomically. */
 public final class CreateAccount {
-    static final int MAX_NAME_LENGTH = 150;
-    static final String NAME_TOO_LONG = "Ensure this field has no more than 150 characters.";
-
     private final UserStore users;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final Clock clock;
 
-    public CreateAccount(UserStore users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+    private final VerificationEmails verification;
+
+    public CreateAccount(UserStore users, PasswordHasher hasher, PasswordPolicy policy, VerificationEmails verification,
+                         Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
+        this.verification = verification;
         this.clock = clock;
     }
 
@@ -42,11 +43,7 @@ public final class CreateAccount {
                 fields.add("username", Usernames.TAKEN);
             }
         }
-        if (!email.isEmpty() && !EmailAddresses.isValid(email)) {
-            fields.add("email", EmailAddresses.INVALID);
-        }
-        checkLength(fields, "first_name", firstName);
-        checkLength(fields, "last_name", lastName);
+        ProfileRules.check(fields, email, firstName, lastName);
         if (password != null) {
             List<String> problems = policy.problems(password, username == null ? "" : username, email, firstName, lastName);
             problems.forEach(message -> fields.add("password", message));
@@ -61,12 +58,9 @@ public final class CreateAccount {
             throw Errors.field("username", Usernames.TAKEN);
         }
         Metrics.count(Metrics.Count.SIGN_UPS);
+        // The account exists now: an SES failure cannot undo it, so it is logged; resend-email sends another.
+        verification.sendQuietly(user);
         return user;
     }
 
-    private static void checkLength(Fields fields, String name, String value) {
-        if (value.codePointCount(0, value.length()) > MAX_NAME_LENGTH) {
-            fields.add(name, NAME_TOO_LONG);
-        }
-    }
 }

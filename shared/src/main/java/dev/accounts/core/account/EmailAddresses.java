@@ -1,5 +1,6 @@
 package dev.accounts.core.account;
 
+import dev.accounts.core.contract.Fields;
 import java.util.regex.Pattern;
 
 /** Django's EmailValidator in short: a dot-atom or quoted local part, and a domain of valid labels. */
@@ -14,6 +15,15 @@ public final class EmailAddresses {
             "^((?!-)[\\p{L}\\p{N}-]{1,63}(?<!-)\\.)+(?!-)([\\p{L}]{2,63}|xn--[a-zA-Z0-9]{1,59})(?<!-)\\z");
 
     private EmailAddresses() {}
+
+    /** The required `email` field of a body, recorded on `fields` as missing or invalid where it is. */
+    public static String required(Fields fields) {
+        String email = fields.required("email");
+        if (email != null && !isValid(email)) {
+            fields.add("email", INVALID);
+        }
+        return email;
+    }
 
     public static boolean isValid(String email) {
         if (email.length() > MAX_LENGTH) {

@@ -22,11 +22,15 @@ public final class Login {
     private final LoginThrottle throttle;
     private final TokenService tokens;
 
-    public Login(UserStore users, PasswordHasher hasher, LoginThrottle throttle, TokenService tokens) {
+    private final boolean verifiedEmailRequired;
+
+    public Login(UserStore users, PasswordHasher hasher, LoginThrottle throttle, TokenService tokens,
+                 boolean verifiedEmailRequired) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.verifiedEmailRequired = verifiedEmailRequired;
     }
 
     public TokenPair login(ObjectNode body, String issuer) {
@@ -53,6 +57,10 @@ public final class Login {
         }
         throttle.recordSuccess(key, before);
         upgradeHashIfDue(user.get(), password);
+        if (verifiedEmailRequired && !user.get().emailVerified()) {
+            // EmailVerification mandatory: the right password, and still no tokens until the address is proven.
+            throw Errors.emailNotVerified();
+        }
         Metrics.count(Metrics.Count.LOGINS);
         return tokens.issue(user.get().id(), tokens.newFamily(), issuer);
     }

@@ -12,7 +12,8 @@ import dev.accounts.core.token.TokenType;
 
 /**
  * simplejwt's TokenVerifyView, stricter: a token of either type must be validly signed, unexpired, issued here,
- * belong to an existing user and, for a refresh token, be neither spent nor revoked.
+ * belong to an existing user who has not signed out everywhere since and, for a refresh token, be neither spent
+ * nor revoked.
  */
 public final class VerifyToken {
     private final TokenService tokens;
@@ -35,9 +36,8 @@ public final class VerifyToken {
         } catch (TokenRejected rejected) {
             throw Errors.tokenInvalidOrExpired();
         }
-        boolean revoked = claims.type() == TokenType.REFRESH
-                ? revocations.isRevoked(claims) || users.findById(claims.userId()).isEmpty()
-                : users.findById(claims.userId()).isEmpty();
+        boolean revoked = (claims.type() == TokenType.REFRESH && revocations.isRevoked(claims))
+                || users.findById(claims.userId()).map(user -> user.signedOutSince(claims.issuedAt())).orElse(true);
         if (revoked) {
             throw Errors.tokenBlacklisted();
         }

@@ -4,11 +4,14 @@ import dev.accounts.core.config.Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -41,22 +44,24 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        var builder = DynamoDbClient.builder()
-                .httpClient(http)
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(overrides());
-        settings.dynamoDbEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
-        return builder.build();
+        return configured(DynamoDbClient.builder(), settings.dynamoDbEndpoint());
     }
 
     public SecretsManagerClient secretsManager() {
-        var builder = SecretsManagerClient.builder()
-                .httpClient(http)
+        return configured(SecretsManagerClient.builder(), settings.secretsManagerEndpoint());
+    }
+
+    /**
+     * Any other SDK client (SES for the lifecycle e-mails), configured as these are: the one HTTP client, region,
+     * credentials, timeouts and retries; {@code endpoint} overrides AWS's for a local engine.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder,
+                                                                                          Optional<String> endpoint) {
+        builder.httpClient(http)
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides());
-        settings.secretsManagerEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
+        endpoint.ifPresent(uri -> builder.endpointOverride(URI.create(uri)));
         return builder.build();
     }
 

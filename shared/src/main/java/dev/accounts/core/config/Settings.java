@@ -56,12 +56,12 @@ public record Settings(
         return signingKeySecretId.orElseThrow(() -> missing("SIGNING_KEY_SECRET_ID"));
     }
 
-    private static Optional<String> optional(Map<String, String> env, String name) {
+    static Optional<String> optional(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    private static long positiveLong(Map<String, String> env, String name, long fallback) {
+    static long positiveLong(Map<String, String> env, String name, long fallback) {
         Optional<String> value = optional(env, name);
         if (value.isEmpty()) {
             return fallback;

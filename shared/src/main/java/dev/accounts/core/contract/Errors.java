@@ -77,6 +77,36 @@ public final class Errors {
                 BEARER_CHALLENGE);
     }
 
+    /** dj-rest-auth's PasswordChangeSerializer, on a wrong old_password. */
+    public static ApiException oldPasswordIncorrect() {
+        return field("old_password", "Your old password was entered incorrectly. Please enter it again.");
+    }
+
+    /** PATCH /account/me with a field only sign-up or change-password may set. */
+    public static ApiException cannotBeChangedHere(List<String> fields) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        fields.forEach(name -> errors.put(name, List.of("This field cannot be changed here.")));
+        return validation(errors);
+    }
+
+    /** django-allauth's mandatory verification, at a login with the right password. */
+    public static ApiException emailNotVerified() {
+        return new ApiException(400, Map.of("non_field_errors", List.of("E-mail is not verified.")), Map.of());
+    }
+
+    /** dj-rest-auth's PasswordResetConfirmSerializer, for a wrong, used, replaced or expired token or unknown uid. */
+    public static ApiException invalidResetToken() {
+        return field("token", "Invalid value");
+    }
+
+    public static ApiException passwordResetNotConfigured() {
+        return detail(501, "Password reset by e-mail is not configured.");
+    }
+
+    public static ApiException notFound() {
+        return detail(404, "Not found.");
+    }
+
     public static ApiException throttled(long retryAfterSeconds) {
         return new ApiException(429,
                 Map.of("detail", "Request was throttled. Expected available in " + retryAfterSeconds + " seconds."),

@@ -37,7 +37,18 @@ public final class Metrics {
         /** A spent refresh token presented again: taken as stolen, its login family revoked. */
         REUSE_DETECTIONS("ReuseDetections"),
         /** Refresh tokens revoked at their holder's request: by a logout (one login) or an account deletion (all). */
-        REVOCATIONS("Revocations");
+        REVOCATIONS("Revocations"),
+        PASSWORD_CHANGES("PasswordChanges"),
+        /** logout-all: every session of one user ended. */
+        SIGN_OUTS_EVERYWHERE("SignOutsEverywhere"),
+        PASSWORD_RESET_EMAILS("PasswordResetEmails"),
+        PASSWORD_RESETS("PasswordResets"),
+        VERIFICATION_EMAILS("VerificationEmails"),
+        EMAILS_VERIFIED("EmailsVerified"),
+        /** An e-mail not sent because the account had its quota of that kind (one a minute, ten a day). */
+        EMAILS_OVER_QUOTA("EmailsOverQuota"),
+        /** An e-mail SES refused or did not take in time. */
+        EMAIL_FAILURES("EmailFailures");
 
         private final String metricName;
 

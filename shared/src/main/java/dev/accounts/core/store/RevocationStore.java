@@ -12,7 +12,7 @@ public interface RevocationStore {
         ALREADY_SPENT,
         /** Its family or its user was revoked (logout, reuse, account deletion). */
         REVOKED,
-        /** Its user no longer exists. */
+        /** Its user no longer exists, or signed out everywhere after it was issued. */
         USER_GONE
     }
 

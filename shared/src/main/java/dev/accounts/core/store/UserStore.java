@@ -2,6 +2,7 @@ package dev.accounts.core.store;
 
 import dev.accounts.core.account.User;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where accounts live. Uniqueness of usernames and atomic deletion are the store's promises. */
@@ -23,6 +24,21 @@ public interface UserStore {
 
     /** Replaces the stored hash, only if it is still `expectedOldHash` (a concurrent change wins). */
     void replacePasswordHash(User user, String expectedOldHash);
+
+    /**
+     * Sets a new password hash and ends every session at `sessionsEndedAt`, only if the stored hash is still
+     * `expectedOldHash` (the one just verified); false when it is not, or the account is gone.
+     */
+    boolean changePassword(User user, String expectedOldHash, String newHash, Instant sessionsEndedAt);
+
+    /** Records that the user signed out everywhere at `at`; false when the account is gone. */
+    boolean endSessions(String userId, Instant at);
+
+    /** Writes the address, its verified flag and the names of `updated`; false when the account is gone. */
+    boolean updateProfile(User updated);
+
+    /** Every account with this address (compared as {@code EmailKeys.of}), read as it is now; no Scan. */
+    List<User> findByEmail(String emailKey);
 
     final class UsernameTakenException extends Exception {
         public UsernameTakenException() {

@@ -25,6 +25,11 @@ import java.util.function.Supplier;
 public final class TokenService {
     public static final String ALGORITHM_NAME = "ES256";
     static final String FAMILY_CLAIM = "fam";
+    /**
+     * The issue time in milliseconds: `iat` holds whole seconds (simplejwt's clients read it as such), and signing
+     * out everywhere must spare the pair issued in the same second as the sign-out, by change-password.
+     */
+    static final String ISSUED_MILLIS_CLAIM = "iat_ms";
 
     private final Supplier<SigningKeySet> keys;
     private final Clock clock;
@@ -59,13 +64,14 @@ public final class TokenService {
 
     public TokenPair issue(String userId, String family, String issuer) {
         SigningKeySet set = keys.get();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String access = sign(set, TokenType.ACCESS, userId, randomId(), null, issuer, now, now.plus(accessLifetime));
+        Instant issued = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = issued.truncatedTo(ChronoUnit.SECONDS);
+        String access = sign(set, TokenType.ACCESS, userId, randomId(), null, issuer, issued, now.plus(accessLifetime));
         String refreshJti = randomId();
         Instant refreshExpiry = now.plus(refreshLifetime);
-        String refresh = sign(set, TokenType.REFRESH, userId, refreshJti, family, issuer, now, refreshExpiry);
+        String refresh = sign(set, TokenType.REFRESH, userId, refreshJti, family, issuer, issued, refreshExpiry);
         return new TokenPair(access, refresh,
-                new TokenClaims(TokenType.REFRESH, userId, refreshJti, family, now, refreshExpiry));
+                new TokenClaims(TokenType.REFRESH, userId, refreshJti, family, issued, refreshExpiry));
     }
 
     /** The claims of a valid token of the expected type, issued by `issuer`; else why not. */
@@ -98,7 +104,19 @@ public final class TokenService {
         }
         return new TokenClaims(type, (String) userId, claims.getId(),
                 type == TokenType.REFRESH ? (String) claims.get(FAMILY_CLAIM) : null,
-                claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
+                issuedAt(claims), claims.getExpiration().toInstant());
+    }
+
+    /** The millisecond issue time where the token carries one within `iat`'s second; else `iat` (older tokens). */
+    private static Instant issuedAt(Claims claims) {
+        Instant second = claims.getIssuedAt().toInstant();
+        if (claims.get(ISSUED_MILLIS_CLAIM) instanceof Number millis) {
+            Instant precise = Instant.ofEpochMilli(millis.longValue());
+            if (precise.truncatedTo(ChronoUnit.SECONDS).equals(second)) {
+                return precise;
+            }
+        }
+        return second;
     }
 
     private boolean audienceMatches(Claims claims) {
@@ -115,10 +133,11 @@ public final class TokenService {
                 .issuer(issuer)
                 .subject(userId)
                 .id(jti)
-                .issuedAt(Date.from(issuedAt))
+                .issuedAt(Date.from(issuedAt.truncatedTo(ChronoUnit.SECONDS)))
                 .expiration(Date.from(expiresAt))
                 .claim("token_type", type.claim())
-                .claim("user_id", userId);
+                .claim("user_id", userId)
+                .claim(ISSUED_MILLIS_CLAIM, issuedAt.toEpochMilli());
         audience.ifPresent(aud -> builder.audience().single(aud));
         if (family != null) {
             builder.claim(FAMILY_CLAIM, family);

@@ -1,6 +1,15 @@
 package dev.accounts.core.wiring;
 
 import dev.accounts.core.account.Argon2PasswordHasher;
+import dev.accounts.core.account.ChangePassword;
+import dev.accounts.core.account.ConfirmPasswordReset;
+import dev.accounts.core.account.EqualTime;
+import dev.accounts.core.account.PasswordReset;
+import dev.accounts.core.account.ResendVerification;
+import dev.accounts.core.account.SignOutEverywhere;
+import dev.accounts.core.account.UpdateProfile;
+import dev.accounts.core.account.VerificationEmails;
+import dev.accounts.core.account.VerifyEmail;
 import dev.accounts.core.account.Authenticator;
 import dev.accounts.core.account.CreateAccount;
 import dev.accounts.core.account.DeleteAccount;
@@ -12,11 +21,19 @@ import dev.accounts.core.account.PasswordPolicy;
 import dev.accounts.core.account.RefreshTokens;
 import dev.accounts.core.account.VerifyToken;
 import dev.accounts.core.aws.AwsClients;
+import dev.accounts.core.config.MailSettings;
 import dev.accounts.core.config.Settings;
+import dev.accounts.core.mail.Mailer;
+import dev.accounts.core.mail.SesMailer;
+import dev.accounts.core.store.EmailVerificationStore;
+import dev.accounts.core.store.MailQuotaStore;
 import dev.accounts.core.store.LoginAttemptStore;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.store.UserStore;
+import dev.accounts.core.store.dynamo.DynamoEmailVerificationStore;
 import dev.accounts.core.store.dynamo.DynamoLoginAttemptStore;
+import dev.accounts.core.store.dynamo.DynamoMailQuotaStore;
+import dev.accounts.core.store.dynamo.DynamoPasswordResetStore;
 import dev.accounts.core.store.dynamo.DynamoRevocationStore;
 import dev.accounts.core.store.dynamo.DynamoUserStore;
 import dev.accounts.core.store.dynamo.StoreWarmups;
@@ -28,6 +45,7 @@ import dev.accounts.core.token.SigningKeySet;
 import dev.accounts.core.token.TokenService;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -51,6 +69,8 @@ public final class EnvironmentWiring {
     private TokenService tokens;
     private Supplier<SigningKeySet> keys;
     private PasswordHasher hasher;
+    private MailSettings mail;
+    private Optional<Mailer> mailer;
 
     private EnvironmentWiring(Map<String, String> env, Clock clock,
                               Function<EnvironmentWiring, Supplier<SigningKeySet>> keySource) {
@@ -98,7 +118,7 @@ public final class EnvironmentWiring {
     }
 
     public CreateAccount createAccount() {
-        return new CreateAccount(users(), passwordHasher(), passwordPolicy(), clock);
+        return new CreateAccount(users(), passwordHasher(), passwordPolicy(), verificationEmails(), clock);
     }
 
     public PasswordPolicy passwordPolicy() {
@@ -106,7 +126,8 @@ public final class EnvironmentWiring {
     }
 
     public Login login() {
-        return new Login(users(), passwordHasher(), loginThrottle(), tokens());
+        return new Login(users(), passwordHasher(), loginThrottle(), tokens(),
+                mailSettings().emailVerification() == MailSettings.EmailVerification.MANDATORY);
     }
 
     public LoginThrottle loginThrottle() {
@@ -119,6 +140,73 @@ public final class EnvironmentWiring {
 
     public Logout logout() {
         return new Logout(refreshTokenReader(), revocations(), tokens(), clock);
+    }
+
+    public ChangePassword changePassword() {
+        return new ChangePassword(users(), passwordHasher(), passwordPolicy(), loginThrottle(), tokens(), clock);
+    }
+
+    public SignOutEverywhere signOutEverywhere() {
+        return new SignOutEverywhere(users(), clock);
+    }
+
+    public UpdateProfile updateProfile() {
+        return new UpdateProfile(users(), verificationEmails());
+    }
+
+    public PasswordReset passwordReset() {
+        return new PasswordReset(users(), passwordResets(), mailQuota(),
+                mailer(), mailSettings(), new EqualTime(EqualTime.STANDARD), clock);
+    }
+
+    public ConfirmPasswordReset confirmPasswordReset() {
+        return new ConfirmPasswordReset(users(), passwordResets(), passwordHasher(), passwordPolicy(), mailSettings().from().isPresent(), clock);
+    }
+
+    public VerifyEmail verifyEmail() {
+        return new VerifyEmail(emailVerifications(), clock);
+    }
+
+    public ResendVerification resendVerification() {
+        return new ResendVerification(users(), verificationEmails(), new EqualTime(EqualTime.STANDARD));
+    }
+
+    /** Verification e-mails where EmailVerification asks for them; SES is not even set up where it does not. */
+    public VerificationEmails verificationEmails() {
+        Optional<Mailer> sender = mailSettings().sendsVerification() ? mailer() : Optional.empty();
+        return new VerificationEmails(emailVerifications(), mailQuota(), sender, mailSettings(), clock);
+    }
+
+    public synchronized MailSettings mailSettings() {
+        if (mail == null) {
+            mail = MailSettings.from(env);
+        }
+        return mail;
+    }
+
+    /** SES from the configured sender; absent without one (reset by e-mail then answers 501). */
+    private synchronized Optional<Mailer> mailer() {
+        if (mailer == null) {
+            mailer = mailSettings().from().isPresent() ? Optional.of(SesMailer.create(aws(), mailSettings()))
+                    : Optional.empty();
+        }
+        return mailer;
+    }
+
+    private EmailVerificationStore emailVerifications() {
+        return emailVerificationStore();
+    }
+
+    private DynamoEmailVerificationStore emailVerificationStore() {
+        return new DynamoEmailVerificationStore(dynamoDb(), settings.usersTable());
+    }
+
+    private DynamoPasswordResetStore passwordResets() {
+        return new DynamoPasswordResetStore(dynamoDb(), settings.usersTable());
+    }
+
+    private MailQuotaStore mailQuota() {
+        return new DynamoMailQuotaStore(dynamoDb(), settings.usersTable());
     }
 
     public RefreshTokenReader refreshTokenReader() {
@@ -143,7 +231,7 @@ public final class EnvironmentWiring {
 
     /** The stores' calls for SnapStart priming, made on the same clients. */
     public StoreWarmups storeWarmups() {
-        return new StoreWarmups(userStore(), revocationStore(), clock);
+        return new StoreWarmups(userStore(), revocationStore(), passwordResets(), emailVerificationStore(), clock);
     }
 
     public UserStore users() {
@@ -152,7 +240,7 @@ public final class EnvironmentWiring {
 
     private synchronized DynamoUserStore userStore() {
         if (users == null) {
-            users = new DynamoUserStore(enhanced(), settings.usersTable(), settings::revokedTokensTable);
+            users = new DynamoUserStore(dynamoDb(), settings.usersTable(), settings::revokedTokensTable);
         }
         return users;
     }

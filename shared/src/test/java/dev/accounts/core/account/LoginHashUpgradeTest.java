@@ -62,7 +62,7 @@ class LoginHashUpgradeTest {
         User migrated = djangoUser(Accounts.uniqueName("django"));
         services.users().create(migrated);
         Login login = new Login(new UpgradeFailingStore(services.users()), services.passwordHasher(),
-                new LoginThrottle(services.loginAttempts(), Clock.systemUTC()), services.tokens());
+                new LoginThrottle(services.loginAttempts(), Clock.systemUTC()), services.tokens(), false);
 
         String log;
         try (StdoutCapture out = StdoutCapture.start()) {
@@ -113,6 +113,26 @@ class LoginHashUpgradeTest {
         @Override
         public void replacePasswordHash(User user, String expectedOldHash) {
             throw new StorageUnavailableException("replace password hash", new RuntimeException("unreachable"));
+        }
+
+        @Override
+        public boolean changePassword(User user, String expectedOldHash, String newHash, Instant sessionsEndedAt) {
+            return real.changePassword(user, expectedOldHash, newHash, sessionsEndedAt);
+        }
+
+        @Override
+        public boolean endSessions(String userId, Instant at) {
+            return real.endSessions(userId, at);
+        }
+
+        @Override
+        public boolean updateProfile(User updated) {
+            return real.updateProfile(updated);
+        }
+
+        @Override
+        public java.util.List<User> findByEmail(String emailKey) {
+            return real.findByEmail(emailKey);
         }
     }
 }

@@ -50,6 +50,12 @@ public final class Responses {
         return actual;
     }
 
+    /** The status, and the body as JSON for the caller to look into. */
+    public static JsonNode assertStatus(APIGatewayV2HTTPResponse response, int status) {
+        assertEquals(status, response.getStatusCode(), () -> "status of " + describe(response));
+        return json(response);
+    }
+
     /** A 401 of an authentication failure: exact body and the Bearer challenge RFC 7235 requires. */
     public static void assertUnauthorized(APIGatewayV2HTTPResponse response, String expectedJson) {
         assertAnswer(response, 401, expectedJson);
@@ -88,6 +94,12 @@ public final class Responses {
         ApiException refused = assertThrows(ApiException.class, action);
         assertEquals(status, refused.status(), refused.getMessage());
         assertEquals(parse(expectedJson), Json.MAPPER.valueToTree(refused.body()), "body");
+    }
+
+    /** The action is refused with this status, whatever the body. */
+    public static void assertRefused(Executable action, int status) {
+        ApiException refused = assertThrows(ApiException.class, action);
+        assertEquals(status, refused.status(), refused.getMessage());
     }
 
     /** The body text must not contain `secret` anywhere (a password, for instance). */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * A real DynamoDB endpoint (DYNAMODB_ENDPOINT, else LocalStack where Docker answers, else moto_server) with
@@ -61,6 +62,32 @@ public final class TestStack {
         Map<String, String> changed = new HashMap<>(env);
         changed.put(name, value);
         return new TestStack(engine, changed, keys);
+    }
+
+    /**
+     * The same stack sending e-mail through the engine's SES, from a sender verified there, with django-allauth's
+     * verification `mode` (none, optional, mandatory). {@link SentEmails} reads back what was sent.
+     */
+    public TestStack withMail(String mode) {
+        String sender = "accounts@" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        try (SesV2Client ses = SesV2Client.builder().endpointOverride(java.net.URI.create(engine.endpoint()))
+                .region(software.amazon.awssdk.regions.Region.of(engine.region()))
+                .credentialsProvider(engine.credentials())
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            ses.createEmailIdentity(r -> r.emailIdentity(sender));
+        }
+        Map<String, String> changed = new HashMap<>(env);
+        changed.put("MAIL_FROM", sender);
+        changed.put("SES_ENDPOINT", engine.endpoint());
+        changed.put("EMAIL_VERIFICATION", mode);
+        changed.put("PASSWORD_RESET_URL", "https://app.example.com/reset-password");
+        changed.put("EMAIL_VERIFICATION_URL", "https://app.example.com/verify-email");
+        return new TestStack(engine, changed, keys);
+    }
+
+    /** What the engine's SES has sent (moto keeps every message). */
+    public SentEmails sentEmails() {
+        return new SentEmails(engine.endpoint());
     }
 
     /** Wiring as in Lambda (keys read from the secret), with the system clock. */

@@ -206,6 +206,30 @@ class LoginHandlerTest {
         assertEquals(seconds, Responses.assertRetryAfter(response), "Retry-After");
     }
 
+    /** EmailVerification mandatory: the right password is not enough until the address is verified. */
+    @Test
+    void withMandatoryVerificationAnUnverifiedAddressCannotLogIn() {
+        TestStack mandatory = STACK.withMail("mandatory");
+        var wiring = mandatory.services(CLOCK);
+        LoginHandler handler = new LoginHandler(wiring);
+        String name = Accounts.uniqueName("unproven");
+        String email = name.toLowerCase() + "@example.com";
+        wiring.createAccount().create(dev.accounts.core.json.Json.MAPPER.createObjectNode().put("username", name)
+                .put("password", Accounts.PASSWORD).put("email", email));
+        String credentials = Accounts.body("username", name, "password", Accounts.PASSWORD);
+
+        Responses.assertAnswer(handler.handleRequest(HttpApiEvent.post("/account/login", credentials).build(), null),
+                400, "{\"non_field_errors\": [\"E-mail is not verified.\"]}");
+        Responses.assertAnswer(handler.handleRequest(HttpApiEvent.post("/account/login",
+                Accounts.body("username", name, "password", "wrong-" + Accounts.PASSWORD)).build(), null), 401,
+                "{\"detail\": \"No active account found with the given credentials\"}");
+
+        wiring.verifyEmail().verify(dev.accounts.core.json.Json.MAPPER.createObjectNode().put("key",
+                mandatory.sentEmails().onlyTo(email).linkParameter("key")));
+        Responses.assertStatus(handler.handleRequest(HttpApiEvent.post("/account/login", credentials).build(), null),
+                200);
+    }
+
     private static APIGatewayV2HTTPResponse login(String username, String password) {
         return send(HttpApiEvent.post(PATH, body("username", username, "password", password)));
     }

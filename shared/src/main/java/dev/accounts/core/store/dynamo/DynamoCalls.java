@@ -3,6 +3,7 @@ package dev.accounts.core.store.dynamo;
 import dev.accounts.core.aws.RequestDeadline;
 import dev.accounts.core.contract.StorageUnavailableException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -65,6 +66,16 @@ final class DynamoCalls {
 
     static Expression present() {
         return Expression.builder().expression("attribute_exists(pk)").build();
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** A number attribute of a low-level item; 0 when absent. */
+    static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item == null ? null : item.get(name);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
     }
 
     /** Whether the transaction's item at `index` failed its condition. */

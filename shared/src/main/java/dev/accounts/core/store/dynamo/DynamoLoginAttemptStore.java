@@ -1,6 +1,8 @@
 package dev.accounts.core.store.dynamo;
 
 import static dev.accounts.core.store.dynamo.DynamoCalls.call;
+import static dev.accounts.core.store.dynamo.DynamoCalls.n;
+import static dev.accounts.core.store.dynamo.DynamoCalls.number;
 import static dev.accounts.core.store.dynamo.DynamoCalls.run;
 
 import dev.accounts.core.store.LoginAttemptStore;
@@ -87,7 +89,7 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
      * A digest of the username key: of fixed length whatever was sent (partition keys hold 2 KiB, a body 16),
      * and a password mistyped into the username field is not kept in the table in clear.
      */
-    private static Map<String, AttributeValue> key(String usernameKey) {
+    static Map<String, AttributeValue> key(String usernameKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(usernameKey.getBytes(StandardCharsets.UTF_8));
             return Map.of("pk", AttributeValue.fromS(PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest)));
@@ -96,12 +98,4 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
         }
     }
 
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item == null ? null : item.get(name);
-        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
-    }
 }

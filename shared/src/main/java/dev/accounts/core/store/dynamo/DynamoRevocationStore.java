@@ -21,6 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -75,7 +76,7 @@ public final class DynamoRevocationStore implements RevocationStore {
                         .conditionExpression(absentOrExpired(now)).build())
                 .addConditionCheck(users, ConditionCheck.builder()
                         .key(key(UserItem.USER_PREFIX + refresh.userId()))
-                        .conditionExpression(DynamoCalls.present()).build())
+                        .conditionExpression(liveAndNotSignedOutSince(refresh.issuedAt())).build())
                 .build();
     }
 
@@ -119,6 +120,15 @@ public final class DynamoRevocationStore implements RevocationStore {
 
     DynamoDbTable<RevocationItem> table() {
         return revocations;
+    }
+
+    /** The user exists and has not signed out everywhere since the token was issued. */
+    private static Expression liveAndNotSignedOutSince(Instant issuedAt) {
+        return Expression.builder()
+                .expression("attribute_exists(pk) AND (attribute_not_exists(#ended) OR #ended <= :issued)")
+                .putExpressionName("#ended", UserItem.SESSIONS_ENDED_AT)
+                .putExpressionValue(":issued", AttributeValue.fromN(Long.toString(issuedAt.toEpochMilli())))
+                .build();
     }
 
     static Key key(String pk) {

@@ -5,10 +5,13 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.call;
 import static dev.accounts.core.store.dynamo.DynamoCalls.failedAt;
 import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
 
+import dev.accounts.core.account.EmailKeys;
 import dev.accounts.core.account.User;
 import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.store.UserStore;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -16,16 +19,21 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** {@link UserStore} on the users table, with the revoked-tokens table joined into account deletion. */
 public final class DynamoUserStore implements UserStore {
+    private final DynamoDbClient lowLevel;
+    private final String usersTable;
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<UserItem> users;
     private final Supplier<String> revokedTokensTable;
@@ -35,8 +43,10 @@ public final class DynamoUserStore implements UserStore {
      * {@code revokedTokensTable} is asked for only by account deletion, so functions that never delete (login,
      * sign-up) are not given that table's name.
      */
-    public DynamoUserStore(DynamoDbEnhancedClient client, String usersTable, Supplier<String> revokedTokensTable) {
-        this.client = client;
+    public DynamoUserStore(DynamoDbClient lowLevel, String usersTable, Supplier<String> revokedTokensTable) {
+        this.lowLevel = lowLevel;
+        this.usersTable = usersTable;
+        this.client = DynamoDbEnhancedClient.builder().dynamoDbClient(lowLevel).build();
         this.users = client.table(usersTable, UserItem.SCHEMA);
         this.revokedTokensTable = revokedTokensTable;
     }
@@ -109,17 +119,91 @@ public final class DynamoUserStore implements UserStore {
 
     @Override
     public void replacePasswordHash(User user, String expectedOldHash) {
-        UserItem item = UserItem.account(user);
-        Expression unchanged = Expression.builder()
-                .expression("password_hash = :old")
-                .putExpressionValue(":old", AttributeValue.fromS(expectedOldHash))
-                .build();
-        try {
-            call("replace password hash", () -> users.updateItem(UpdateItemEnhancedRequest.builder(UserItem.class)
-                    .item(item).conditionExpression(unchanged).build()));
-        } catch (ConditionalCheckFailedException e) {
-            // Someone changed or deleted the account meanwhile: their change stands.
+        UserItem change = UserItem.keyOf(user.id());
+        change.passwordHash = user.passwordHash();
+        // Someone changed or deleted the account meanwhile: their change stands.
+        update("replace password hash", change, hashStill(expectedOldHash));
+    }
+
+    @Override
+    public boolean changePassword(User user, String expectedOldHash, String newHash, Instant sessionsEndedAt) {
+        UserItem change = UserItem.keyOf(user.id());
+        change.passwordHash = newHash;
+        change.sessionsEndedAt = sessionsEndedAt.toEpochMilli();
+        return update("change password", change, hashStill(expectedOldHash));
+    }
+
+    @Override
+    public boolean endSessions(String userId, Instant at) {
+        UserItem change = UserItem.keyOf(userId);
+        change.sessionsEndedAt = at.toEpochMilli();
+        return update("end sessions", change, DynamoCalls.present());
+    }
+
+    @Override
+    public boolean updateProfile(User updated) {
+        UserItem whole = UserItem.account(updated);
+        UserItem change = UserItem.keyOf(updated.id());
+        change.email = whole.email;
+        change.emailKey = whole.emailKey;
+        change.emailVerified = whole.emailVerified;
+        change.firstName = whole.firstName;
+        change.lastName = whole.lastName;
+        if (change.emailKey == null) {
+            // An address removed: its index key goes too (an update that ignores nulls would keep the old one).
+            return removeEmailKey(change);
         }
+        return update("update profile", change, DynamoCalls.present());
+    }
+
+    @Override
+    public List<User> findByEmail(String emailKey) {
+        List<String> ids = call("find users by e-mail", () -> users.index(UserItem.EMAIL_INDEX)
+                .query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(emailKey))).build())
+                .stream().flatMap(page -> page.items().stream()).map(item -> item.pk).toList());
+        // The index is eventually consistent and holds keys only: each account is read as it is now.
+        return ids.stream().filter(pk -> pk.startsWith(UserItem.USER_PREFIX))
+                .map(pk -> get(pk).map(UserItem::toUser))
+                .flatMap(Optional::stream)
+                .filter(user -> emailKey.equals(EmailKeys.of(user.email())))
+                .toList();
+    }
+
+    /** The enhanced client removes an attribute only by rewriting the whole item: a plain REMOVE instead. */
+    private boolean removeEmailKey(UserItem change) {
+        if (!update("update profile", change, DynamoCalls.present())) {
+            return false;
+        }
+        try {
+            DynamoCalls.run("update profile", () -> lowLevel.updateItem(r -> r.tableName(usersTable)
+                    .key(Map.of("pk", AttributeValue.fromS(change.pk)))
+                    .updateExpression("REMOVE #key")
+                    .conditionExpression("attribute_exists(pk) AND #email = :empty")
+                    .expressionAttributeNames(Map.of("#key", UserItem.EMAIL_KEY, "#email", "email"))
+                    .expressionAttributeValues(Map.of(":empty", AttributeValue.fromS("")))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return true; // a newer change set an address (and its key): it stands
+        }
+    }
+
+    /** Writes only the attributes set on `change`, if `condition` holds; false when it does not. */
+    private boolean update(String operation, UserItem change, Expression condition) {
+        try {
+            call(operation, () -> users.updateItem(UpdateItemEnhancedRequest.builder(UserItem.class)
+                    .item(change).ignoreNulls(true).conditionExpression(condition).build()));
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
+        }
+    }
+
+    private static Expression hashStill(String expectedHash) {
+        return Expression.builder()
+                .expression("password_hash = :old")
+                .putExpressionValue(":old", AttributeValue.fromS(expectedHash))
+                .build();
     }
 
     private Optional<UserItem> get(String pk) {

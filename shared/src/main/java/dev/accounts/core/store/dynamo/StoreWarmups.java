@@ -36,11 +36,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 public final class StoreWarmups {
     private final DynamoUserStore users;
     private final DynamoRevocationStore revocations;
+    private final DynamoPasswordResetStore resets;
+    private final DynamoEmailVerificationStore verifications;
     private final Clock clock;
 
-    public StoreWarmups(DynamoUserStore users, DynamoRevocationStore revocations, Clock clock) {
+    public StoreWarmups(DynamoUserStore users, DynamoRevocationStore revocations, DynamoPasswordResetStore resets,
+                        DynamoEmailVerificationStore verifications, Clock clock) {
         this.users = users;
         this.revocations = revocations;
+        this.resets = resets;
+        this.verifications = verifications;
         this.clock = clock;
     }
 
@@ -75,6 +80,37 @@ public final class StoreWarmups {
     /** The hash upgrade's conditional update: refused, as no stored hash matches. */
     public void passwordHashReplace() {
         users.replacePasswordHash(nobody(), "priming");
+    }
+
+    /** change-password's conditional update: refused, as no stored hash matches. */
+    public void passwordChange() {
+        users.changePassword(nobody(), "priming", "priming", clock.instant());
+    }
+
+    /** logout-all's update: refused, as the account does not exist. */
+    public void sessionsEnd() {
+        users.endSessions(nobodyId(), clock.instant());
+    }
+
+    /** PATCH /account/me's update: refused, as the account does not exist. */
+    public void profileUpdate() {
+        users.updateProfile(nobody());
+    }
+
+    /** The e-mail index query, for an address no account can have. */
+    public void emailLookup() {
+        users.findByEmail("priming@priming.invalid");
+    }
+
+    /** The reset transaction for a token no account has: DynamoDB cancels it whole. */
+    public void passwordResetSpend() {
+        resets.resetPassword(nobody(), "priming", "priming", clock.instant());
+        transactionWritten();
+    }
+
+    /** The verification key read, for a key that exists nowhere. */
+    public void verificationKeyRead() {
+        verifications.verify("priming-" + UUID.randomUUID(), clock.instant());
     }
 
     /** The spend transaction (cancelled whole: its user exists nowhere) and a transaction's answer. */

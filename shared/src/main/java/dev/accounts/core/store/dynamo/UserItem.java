@@ -1,7 +1,9 @@
 package dev.accounts.core.store.dynamo;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 
+import dev.accounts.core.account.EmailKeys;
 import dev.accounts.core.account.User;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -14,6 +16,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 final class UserItem {
     static final String USER_PREFIX = "USER#";
     static final String NAME_PREFIX = "NAME#";
+    /** The lower-cased address: the key of the EmailIndex (template.yaml); absent when the account has none. */
+    static final String EMAIL_KEY = "email_key";
+    static final String EMAIL_INDEX = "EmailIndex";
+    /** Milliseconds since the epoch of the last sign-out everywhere; absent when there was none. */
+    static final String SESSIONS_ENDED_AT = "sessions_ended_at";
 
     static final TableSchema<UserItem> SCHEMA = StaticTableSchema.builder(UserItem.class)
             .newItemSupplier(UserItem::new)
@@ -30,6 +37,12 @@ final class UserItem {
             .addAttribute(String.class, a -> a.name("password_hash").getter(i -> i.passwordHash)
                     .setter((i, v) -> i.passwordHash = v))
             .addAttribute(Long.class, a -> a.name("created_at").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .addAttribute(String.class, a -> a.name(EMAIL_KEY).getter(i -> i.emailKey).setter((i, v) -> i.emailKey = v)
+                    .tags(secondaryPartitionKey(EMAIL_INDEX)))
+            .addAttribute(Boolean.class, a -> a.name("email_verified").getter(i -> i.emailVerified)
+                    .setter((i, v) -> i.emailVerified = v))
+            .addAttribute(Long.class, a -> a.name(SESSIONS_ENDED_AT).getter(i -> i.sessionsEndedAt)
+                    .setter((i, v) -> i.sessionsEndedAt = v))
             .build();
 
     String pk;
@@ -41,6 +54,9 @@ final class UserItem {
     String lastName;
     String passwordHash;
     Long createdAt;
+    String emailKey;
+    Boolean emailVerified;
+    Long sessionsEndedAt;
 
     static UserItem account(User user) {
         UserItem item = new UserItem();
@@ -53,6 +69,16 @@ final class UserItem {
         item.lastName = user.lastName();
         item.passwordHash = user.passwordHash();
         item.createdAt = user.createdAt().getEpochSecond();
+        item.emailKey = EmailKeys.of(user.email());
+        item.emailVerified = user.emailVerified();
+        item.sessionsEndedAt = user.sessionsEndedAt().equals(Instant.EPOCH) ? null : user.sessionsEndedAt().toEpochMilli();
+        return item;
+    }
+
+    /** Only the key: attributes set on it are all an update with ignoreNulls writes. */
+    static UserItem keyOf(String userId) {
+        UserItem item = new UserItem();
+        item.pk = USER_PREFIX + userId;
         return item;
     }
 
@@ -65,7 +91,8 @@ final class UserItem {
 
     User toUser() {
         return new User(userId, username, orEmpty(email), orEmpty(firstName), orEmpty(lastName), passwordHash,
-                Instant.ofEpochSecond(createdAt == null ? 0 : createdAt));
+                Instant.ofEpochSecond(createdAt == null ? 0 : createdAt), Boolean.TRUE.equals(emailVerified),
+                sessionsEndedAt == null ? Instant.EPOCH : Instant.ofEpochMilli(sessionsEndedAt));
     }
 
     private static String orEmpty(String value) {

@@ -1,0 +1,85 @@
+package dev.accounts.core.account;
+
+import dev.accounts.core.config.MailSettings;
+import dev.accounts.core.log.JsonLog;
+import dev.accounts.core.log.Metrics;
+import dev.accounts.core.mail.MailTemplates;
+import dev.accounts.core.mail.MailUnavailableException;
+import dev.accounts.core.mail.Mailer;
+import dev.accounts.core.store.EmailVerificationStore;
+import dev.accounts.core.store.MailQuotaStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place a verification e-mail is sent from (sign-up, an address change, resend-email): a new key, stored
+ * as a digest for {@link #KEY_LIFETIME}, mailed as a link to the app's page, within the account's quota.
+ */
+public final class VerificationEmails {
+    /** django-allauth's ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS default. */
+    public static final Duration KEY_LIFETIME = Duration.ofDays(3);
+
+    private final EmailVerificationStore keys;
+    private final MailQuotaStore quota;
+    private final Optional<Mailer> mailer;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    public VerificationEmails(EmailVerificationStore keys, MailQuotaStore quota, Optional<Mailer> mailer,
+                              MailSettings settings, Clock clock) {
+        this.keys = keys;
+        this.quota = quota;
+        this.mailer = mailer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Whether accounts get verification e-mails: EmailVerification optional or mandatory, and a sender set. */
+    public boolean enabled() {
+        return settings.sendsVerification() && mailer.isPresent();
+    }
+
+    /**
+     * Sends one for the account's current address, if its quota allows: false when it does not (nothing sent).
+     * When SES fails the quota is given back and the failure thrown: the caller decides who may learn of it.
+     */
+    public boolean send(User user) throws MailUnavailableException {
+        if (!enabled() || user.email().isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (!quota.reserve(MailQuotaStore.Purpose.EMAIL_VERIFICATION, user.id(), now)) {
+            Metrics.count(Metrics.Count.EMAILS_OVER_QUOTA);
+            return false;
+        }
+        String key = OneTimeSecrets.newSecret();
+        keys.putKey(OneTimeSecrets.digest(key), user.id(), user.email(), now.plus(KEY_LIFETIME));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("username", user.username());
+        values.put("email", user.email());
+        values.put("key", key);
+        values.put("link", Links.to(settings.emailVerificationUrl(), Map.of("key", key)));
+        try {
+            mailer.orElseThrow().send(MailTemplates.render(MailTemplates.EMAIL_VERIFICATION, user.email(), values));
+        } catch (MailUnavailableException e) {
+            quota.release(MailQuotaStore.Purpose.EMAIL_VERIFICATION, user.id(), now);
+            Metrics.count(Metrics.Count.EMAIL_FAILURES);
+            throw e;
+        }
+        Metrics.count(Metrics.Count.VERIFICATION_EMAILS);
+        return true;
+    }
+
+    /** As {@link #send}, where the caller must not learn of a failure: logged (the account id only) instead. */
+    public void sendQuietly(User user) {
+        try {
+            send(user);
+        } catch (MailUnavailableException e) {
+            JsonLog.warn("verification e-mail not sent", Map.of("userId", user.id(), "error", e.getMessage()));
+        }
+    }
+}
