@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 final class Deployment implements AutoCloseable {
     /** Set by the Lambda runtime or pointing at the local engine: never by the template. */
     private static final List<String> RUNTIME_VARIABLES = List.of("AWS_REGION", "AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY", "DYNAMODB_ENDPOINT", "SECRETSMANAGER_ENDPOINT");
+            "AWS_SECRET_ACCESS_KEY", "DYNAMODB_ENDPOINT", "SECRETSMANAGER_ENDPOINT", "SES_ENDPOINT");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
     private final SamTemplate template;
@@ -104,7 +104,8 @@ final class Deployment implements AutoCloseable {
     Map<String, String> environment(String functionId) {
         FunctionSpec function = function(functionId);
         Map<String, String> environment = new LinkedHashMap<>();
-        RUNTIME_VARIABLES.forEach(name -> environment.put(name, stack.env().get(name)));
+        RUNTIME_VARIABLES.stream().filter(stack.env()::containsKey)
+                .forEach(name -> environment.put(name, stack.env().get(name)));
         if (recorder != null) {
             environment.putAll(recorder.endpointsFor(functionId));
         }

@@ -6,10 +6,9 @@ import java.util.List;
  * Class priming for the runtime interface client's own first invocation after a restore. No invocation passes
  * through the client before the snapshot, so the classes it loads for its first one (its per-request context,
  * the flag that context reads, the thread-local it hands the trace id to) would be loaded inside the first
- * user's request: with -Xlog:class+load in the SnapStart stand-in these were the only classes a primed
- * function's first call loaded, and loading them first took a primed do-nothing handler's first call from 3.3
- * to 1.9 ms (docs/PERFORMANCE.md, step 8). They are loaded by name because they belong to the runtime, not to
- * this package; a runtime without one of them skips it.
+ * user's request: with -Xlog:class+load in the SnapStart stand-in they were the only classes a primed function's
+ * first call still loaded (figures in docs/PERFORMANCE.md, step 8). They are loaded by name because they belong to
+ * the runtime, not to this package; a runtime without one of them skips it.
  */
 public final class RuntimeClientClasses {
     /** As aws-lambda-java-runtime-interface-client 2.10 names them; the benchmark reports which its client has. */

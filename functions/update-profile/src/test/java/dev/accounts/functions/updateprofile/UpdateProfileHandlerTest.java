@@ -69,20 +69,20 @@ class UpdateProfileHandlerTest {
 
     @Test
     void theUsernameAndThePasswordCannotBeChangedHere() {
-        User user = signUp(address());
+        User user = stored(signUp(address()));
         assertAnswer(patch(user, body("username", "someone_else", "password", "x", "first_name", "Eve")), 400,
                 "{\"username\": [\"This field cannot be changed here.\"], "
                         + "\"password\": [\"This field cannot be changed here.\"]}");
-        assertEquals(user, SERVICES.users().findById(user.id()).orElseThrow());
+        assertEquals(user, stored(user));
     }
 
     @Test
     void theSignUpRulesHold() {
-        User user = signUp(address());
+        User user = stored(signUp(address()));
         assertAnswer(patch(user, body("email", "not-an-address", "last_name", "x".repeat(151))), 400,
                 "{\"email\": [\"Enter a valid email address.\"], "
                         + "\"last_name\": [\"Ensure this field has no more than 150 characters.\"]}");
-        assertEquals(user, SERVICES.users().findById(user.id()).orElseThrow());
+        assertEquals(user, stored(user));
     }
 
     @Test
@@ -125,6 +125,11 @@ class UpdateProfileHandlerTest {
     private static User signUp(String email) {
         return SERVICES.createAccount().create(Json.MAPPER.createObjectNode().put("username", uniqueName("profile"))
                 .put("password", Accounts.PASSWORD).put("email", email));
+    }
+
+    /** The account as stored now. */
+    private static User stored(User user) {
+        return SERVICES.users().findById(user.id()).orElseThrow();
     }
 
     private static String address() {
