@@ -16,6 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -42,19 +43,27 @@ public final class DynamoUserStore implements UserStore {
         create(user, absent());
     }
 
-    /** `nameFree` guards the username claim: {@code absent()} for real, {@code never(absent())} in priming. */
+    /**
+     * `nameFree` guards the username claim: {@code absent()} for real, {@code never(absent())} in priming. The
+     * tombstone check matters for ids derived from elsewhere (the Django import): a deleted one never returns.
+     */
     private void create(User user, Expression nameFree) throws UsernameTakenException {
         TransactWriteItemsEnhancedRequest request = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
                         .item(UserItem.usernameClaim(user)).conditionExpression(nameFree).build())
                 .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
                         .item(UserItem.account(user)).conditionExpression(absent()).build())
+                .addConditionCheck(users, ConditionCheck.builder()
+                        .key(key(UserItem.GONE_PREFIX + user.id())).conditionExpression(absent()).build())
                 .build();
         try {
             call("create user", () -> client.transactWriteItems(request));
         } catch (TransactionCanceledException e) {
             if (failedAt(e, 0)) {
                 throw new UsernameTakenException();
+            }
+            if (failedAt(e, 2)) {
+                throw new AccountDeletedException();
             }
             throw new StorageUnavailableException("create user", e);
         }
@@ -68,6 +77,11 @@ public final class DynamoUserStore implements UserStore {
     @Override
     public Optional<User> findByUsernameKey(String usernameKey) {
         return get(UserItem.NAME_PREFIX + usernameKey).flatMap(claim -> findById(claim.userId));
+    }
+
+    @Override
+    public boolean wasDeleted(String id) {
+        return get(UserItem.GONE_PREFIX + id).isPresent();
     }
 
     @Override
@@ -87,6 +101,7 @@ public final class DynamoUserStore implements UserStore {
                 .addDeleteItem(users, TransactDeleteItemEnhancedRequest.builder()
                         .key(key(UserItem.NAME_PREFIX + user.usernameKey())).conditionExpression(stillOwnsName).build())
                 .addPutItem(revocations, RevocationItem.of(RevocationItem.USER_PREFIX + user.id(), user.id(), revokeUntil))
+                .addPutItem(users, UserItem.tombstone(user.id()))
                 .build();
         try {
             call("delete user", () -> client.transactWriteItems(request));

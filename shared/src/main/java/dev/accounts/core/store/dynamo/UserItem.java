@@ -9,11 +9,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * The items of the users table: an account (pk USER#id) and its username claim (pk NAME#key → user_id), which
- * makes names unique under a conditional put. A static schema: no bean reflection at cold start.
+ * makes names unique under a conditional put, and the tombstone of a deleted account (pk GONE#id, kept for
+ * good) so that an id cannot be created twice. A static schema: no bean reflection at cold start.
  */
 final class UserItem {
     static final String USER_PREFIX = "USER#";
     static final String NAME_PREFIX = "NAME#";
+    static final String GONE_PREFIX = "GONE#";
 
     static final TableSchema<UserItem> SCHEMA = StaticTableSchema.builder(UserItem.class)
             .newItemSupplier(UserItem::new)
@@ -60,6 +62,14 @@ final class UserItem {
         UserItem item = new UserItem();
         item.pk = NAME_PREFIX + user.usernameKey();
         item.userId = user.id();
+        return item;
+    }
+
+    /** Holds the id only: nothing personal outlives the account. */
+    static UserItem tombstone(String id) {
+        UserItem item = new UserItem();
+        item.pk = GONE_PREFIX + id;
+        item.userId = id;
         return item;
     }
 
