@@ -23,6 +23,7 @@ class TemplateFactsTest {
     private static final Template TEMPLATE = Template.load();
     private static final List<String> TABLES = List.of("UsersTable", "RevokedTokensTable");
     private static final String SECRET_POLICY = "AWSSecretsManagerGetSecretValuePolicy";
+    private static final String KEY_POLICY = "KMSDecryptPolicy SigningKeyEncryptionKey";
 
     @Test
     void declaresTheEightFunctionsOfTheContract() {
@@ -142,6 +143,32 @@ class TemplateFactsTest {
     }
 
     @Test
+    void theRevokedTokensTableKeepsItsRecordsWhenAnUpdateReplacesIt() {
+        assertEquals("Retain", TEMPLATE.resource("RevokedTokensTable").path("UpdateReplacePolicy").asText(),
+                "a new, empty table would make every revoked token usable again");
+    }
+
+    @Test
+    void thePrivateKeySecretIsEncryptedWithItsOwnKeyUsableOnlyThroughSecretsManager() {
+        JsonNode secret = TEMPLATE.resource("SigningKeySecret").path("Properties");
+        String keyId = secret.path("KmsKeyId").asText();
+        JsonNode key = TEMPLATE.resource(keyId);
+        assertEquals("AWS::KMS::Key", key.path("Type").asText(), "KmsKeyId: !Ref <a customer-managed key>");
+        assertTrue(key.path("Properties").path("EnableKeyRotation").asBoolean());
+        for (JsonNode statement : key.path("Properties").path("KeyPolicy").path("Statement")) {
+            List<String> actions = texts(statement.path("Action"));
+            boolean uses = actions.stream().anyMatch(a -> a.equals("kms:Decrypt") || a.startsWith("kms:GenerateDataKey")
+                    || a.equals("kms:*") || a.startsWith("kms:Encrypt") || a.startsWith("kms:ReEncrypt"));
+            if (uses) {
+                assertTrue(statement.path("Condition").path("StringEquals").has("kms:ViaService"),
+                        "key use only through Secrets Manager: " + statement);
+            }
+        }
+        JsonNode generator = TEMPLATE.resource("KeySetGeneratorRole").path("Properties").path("Policies");
+        assertTrue(generator.toString().contains("kms:GenerateDataKey"), "the generator can write the secret");
+    }
+
+    @Test
     void bothTablesArePayPerRequestWithTtlOnExpiresAtAndPointInTimeRecovery() {
         for (String id : TABLES) {
             JsonNode table = TEMPLATE.resource(id).path("Properties");
@@ -160,17 +187,19 @@ class TemplateFactsTest {
         // Read-only where a function only reads; the signing key only for functions that sign or verify.
         // LeastPrivilegeTest checks these against the calls the handlers really make.
         Map<String, Set<String>> expected = Map.of(
-                "CreateAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable"),
-                "LoginFunction", Set.of("DynamoDBCrudPolicy UsersTable", SECRET_POLICY + " SigningKeySecret"),
+                "CreateAccountFunction", Set.of("dynamodb:GetItem UsersTable", "dynamodb:PutItem UsersTable",
+                        "dynamodb:ConditionCheckItem UsersTable"),
+                "LoginFunction", Set.of("dynamodb:GetItem UsersTable", "dynamodb:UpdateItem UsersTable",
+                        "dynamodb:DeleteItem UsersTable", SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "RefreshFunction", Set.of("dynamodb:ConditionCheckItem UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"),
+                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "LogoutFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"),
+                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "DeleteAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"),
+                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "VerifyFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBReadPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"),
-                "JwksFunction", Set.of(SECRET_POLICY + " SigningKeySecret"),
+                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
+                "JwksFunction", Set.of(SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "OpenIdConfigurationFunction", Set.of());
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
         expected.forEach((id, policies) -> assertEquals(new TreeSet<>(policies), new TreeSet<>(policies(id)), id + " policies"));

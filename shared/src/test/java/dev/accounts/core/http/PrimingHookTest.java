@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +38,7 @@ class PrimingHookTest {
 
         function.beforeCheckpoint(null);
 
-        assertEquals(List.of(PrimingRequests.TRACE_ID, PrimingRequests.TRACE_ID, PrimingRequests.TRACE_ID,
-                PrimingRequests.TRACE_ID, PrimingRequests.TRACE_ID), function.traceIds);
+        assertEquals(Collections.nCopies(ApiFunction.PRIMING_ROUNDS, PrimingRequests.TRACE_ID), function.traceIds);
         assertNull(System.getProperty(ApiFunction.TRACE_HEADER_PROPERTY),
                 "the first invocation must not inherit priming's trace id");
     }
