@@ -64,6 +64,7 @@ class DeployRoleTest {
                 } else {
                     assertTrue(resource.contains("${StackNamePrefix}-") || resource.contains("aws-sam-cli-managed-default")
                                     || resource.contains(":transform/Serverless-") || resource.contains("SigningKeySecret-")
+                                    || resource.contains("SigningPublicKeySecret-")
                                     || resource.contains(":apigateway:${AWS::Region}::/")
                                     || stackNameTagged(statement),
                             sid + " reaches beyond the stage stacks: " + resource);

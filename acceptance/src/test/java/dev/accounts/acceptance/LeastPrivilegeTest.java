@@ -125,7 +125,8 @@ class LeastPrivilegeTest {
         Map<String, String> byName = Map.of(
                 deployment.resourceName("UsersTable"), "UsersTable",
                 deployment.resourceName("RevokedTokensTable"), "RevokedTokensTable",
-                deployment.resourceName("SigningKeySecret"), "SigningKeySecret");
+                deployment.resourceName("SigningKeySecret"), "SigningKeySecret",
+                deployment.resourceName("SigningPublicKeySecret"), "SigningPublicKeySecret");
         return name -> {
             String logicalId = byName.get(name);
             if (logicalId == null) {

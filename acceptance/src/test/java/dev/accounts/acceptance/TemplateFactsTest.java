@@ -115,10 +115,12 @@ class TemplateFactsTest {
         for (String forbidden : List.of("BEGIN", "PRIVATE KEY", "\"d\"")) {
             assertFalse(TEMPLATE.text.contains(forbidden), "template.yaml contains " + forbidden);
         }
-        JsonNode secret = TEMPLATE.resource("SigningKeySecret").path("Properties");
-        JsonNode initial = new ObjectMapper().readTree(secret.path("SecretString").asText());
-        assertTrue(initial.path("keys").isArray() && initial.path("keys").isEmpty(),
-                "the secret must start without keys; the deploy generates them: " + initial);
+        for (String id : List.of("SigningKeySecret", "SigningPublicKeySecret")) {
+            JsonNode secret = TEMPLATE.resource(id).path("Properties");
+            JsonNode initial = new ObjectMapper().readTree(secret.path("SecretString").asText());
+            assertTrue(initial.path("keys").isArray() && initial.path("keys").isEmpty(),
+                    id + " must start without keys; the deploy generates them: " + initial);
+        }
     }
 
     @Test
@@ -126,6 +128,7 @@ class TemplateFactsTest {
         JsonNode keySet = TEMPLATE.resource("SigningKeySet");
         assertEquals("KeySetGenerator.Arn", keySet.path("Properties").path("ServiceToken").asText());
         assertEquals("SigningKeySecret", keySet.path("Properties").path("SecretId").asText());
+        assertEquals("SigningPublicKeySecret", keySet.path("Properties").path("PublicSecretId").asText());
         for (String id : TEMPLATE.functionIds()) {
             if (policies(id).stream().anyMatch(p -> p.startsWith(SECRET_POLICY))) {
                 // SnapStart runs init when a version is published: the key must be there by then
@@ -194,12 +197,12 @@ class TemplateFactsTest {
                 "RefreshFunction", Set.of("dynamodb:ConditionCheckItem UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
                         SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "LogoutFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
+                        SECRET_POLICY + " SigningPublicKeySecret"),
                 "DeleteAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
+                        SECRET_POLICY + " SigningPublicKeySecret"),
                 "VerifyFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBReadPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
-                "JwksFunction", Set.of(SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
+                        SECRET_POLICY + " SigningPublicKeySecret"),
+                "JwksFunction", Set.of(SECRET_POLICY + " SigningPublicKeySecret"),
                 "OpenIdConfigurationFunction", Set.of());
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
         expected.forEach((id, policies) -> assertEquals(new TreeSet<>(policies), new TreeSet<>(policies(id)), id + " policies"));
@@ -222,35 +225,37 @@ class TemplateFactsTest {
                 assertEquals(parameter, TEMPLATE.environmentVariable(id, variable).asText(), id + " " + variable);
             }
         });
-        // the resources, each function naming only those it uses (the user store is built over both tables)
-        Map<String, String> resources = Map.of(
-                "USERS_TABLE", "UsersTable",
-                "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
+        // the resources, each function naming only those it uses (the user store is built over both tables); the
+        // functions that sign read the private key set, those that only verify the public one
+        Map<String, String> tables = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable");
+        Map<String, String> signer = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
                 "SIGNING_KEY_SECRET_ID", "SigningKeySecret");
-        List<String> tablesAndKey = List.of("USERS_TABLE", "REVOKED_TOKENS_TABLE", "SIGNING_KEY_SECRET_ID");
-        Map<String, List<String>> expected = Map.of(
-                "CreateAccountFunction", List.of("USERS_TABLE", "REVOKED_TOKENS_TABLE"),
-                "LoginFunction", tablesAndKey,
-                "RefreshFunction", tablesAndKey,
-                "LogoutFunction", tablesAndKey,
-                "DeleteAccountFunction", tablesAndKey,
-                "VerifyFunction", tablesAndKey,
-                "JwksFunction", List.of("SIGNING_KEY_SECRET_ID"),
-                "OpenIdConfigurationFunction", List.of());
+        Map<String, String> verifier = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
+                "SIGNING_KEY_SECRET_ID", "SigningPublicKeySecret");
+        Map<String, Map<String, String>> expected = Map.of(
+                "CreateAccountFunction", tables,
+                "LoginFunction", signer,
+                "RefreshFunction", signer,
+                "LogoutFunction", verifier,
+                "DeleteAccountFunction", verifier,
+                "VerifyFunction", verifier,
+                "JwksFunction", Map.of("SIGNING_KEY_SECRET_ID", "SigningPublicKeySecret"),
+                "OpenIdConfigurationFunction", Map.of());
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
-        resources.forEach((variable, resource) -> {
-            assertReference(variable, resource);
+        for (String variable : signer.keySet()) {
+            assertReference(variable, variable.equals("SIGNING_KEY_SECRET_ID")
+                    ? "(SigningKeySecret|SigningPublicKeySecret)" : signer.get(variable));
             assertTrue(TEMPLATE.functionGlobals().path("Environment").path("Variables").path(variable).isMissingNode(),
                     variable + " is set per function, not in Globals");
             expected.forEach((id, variables) -> {
                 JsonNode value = TEMPLATE.environmentVariable(id, variable);
-                if (variables.contains(variable)) {
-                    assertEquals(resource, value.asText(), id + " " + variable);
+                if (variables.containsKey(variable)) {
+                    assertEquals(variables.get(variable), value.asText(), id + " " + variable);
                 } else {
                     assertTrue(value.isMissingNode(), id + " must not be given " + variable);
                 }
             });
-        });
+        }
         assertEquals("300", TEMPLATE.parameterDefault("AccessTokenLifetimeSeconds"));
         assertEquals("86400", TEMPLATE.parameterDefault("RefreshTokenLifetimeSeconds"));
         assertEquals("", TEMPLATE.parameterDefault("TokenIssuer"), "empty issuer: the API's own URL");
@@ -258,13 +263,14 @@ class TemplateFactsTest {
         assertTrue(TEMPLATE.parameterDefault("Stage") != null, "Stage parameter");
     }
 
-    /** Every assignment of the variable in the text is `!Ref target`: a literal would be a hard-coded name. */
+    /** Every assignment of the variable in the text is `!Ref target` (a regex): a literal would be a hard-coded name. */
     private static void assertReference(String variable, String target) {
         Matcher assignments = Pattern.compile("(?m)^\\s+" + variable + ":(.*)$").matcher(TEMPLATE.text);
         int found = 0;
         while (assignments.find()) {
             found++;
-            assertEquals("!Ref " + target, assignments.group(1).replaceAll("#.*", "").trim(), variable);
+            String value = assignments.group(1).replaceAll("#.*", "").trim();
+            assertTrue(value.matches("!Ref " + target), variable + ": " + value);
         }
         assertTrue(found > 0, variable + " is never set");
     }
@@ -287,6 +293,7 @@ class TemplateFactsTest {
         assertEquals("UsersTable", outputs.path("UsersTableName").path("Value").asText());
         assertEquals("RevokedTokensTable", outputs.path("RevokedTokensTableName").path("Value").asText());
         assertEquals("SigningKeySecret", outputs.path("SigningKeySecretArn").path("Value").asText());
+        assertEquals("SigningPublicKeySecret", outputs.path("SigningPublicKeySecretArn").path("Value").asText());
     }
 
     /** The function's policies as "Policy Target", e.g. "DynamoDBReadPolicy UsersTable". */

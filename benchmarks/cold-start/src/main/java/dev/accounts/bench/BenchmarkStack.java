@@ -35,11 +35,14 @@ final class BenchmarkStack implements AutoCloseable {
             Map<String, String> names = new LinkedHashMap<>(
                     LocalTables.create(engine.dynamoDbClient(), template, LocalTables.uniqueNames(template)));
             String suffix = UUID.randomUUID().toString().substring(0, 8);
-            // The template's one secret is the signing key set; a new stack gets a new key, as a deploy does.
-            String keySet = SigningKeySet.generate("bench-" + suffix).toSecretJson();
+            // The template's secrets hold the signing key set, whole or its public halves; a new stack gets a new
+            // key, as a deploy does.
+            SigningKeySet keySet = SigningKeySet.generate("bench-" + suffix);
             for (String secret : template.secrets().keySet()) {
+                String value = template.publicKeySecrets().contains(secret)
+                        ? keySet.publicSet().toSecretJson() : keySet.toSecretJson();
                 names.put(secret, LocalSecrets.createSecret(engine.secretsManagerClient(),
-                        "bench-" + secret + "-" + suffix, keySet));
+                        "bench-" + secret + "-" + suffix, value));
             }
             return new BenchmarkStack(engine, Map.copyOf(names));
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.json.Json;
 import io.jsonwebtoken.security.EcPrivateJwk;
+import io.jsonwebtoken.security.EcPublicJwk;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import java.security.KeyPair;
@@ -20,18 +21,41 @@ import java.util.Optional;
 
 /**
  * The signing keys: one current key that signs, and every key whose tokens may still be alive, which verify.
- * Stored as JSON in Secrets Manager: {"current": kid, "keys": [private EC JWKs with kid]}.
+ * Stored as JSON in Secrets Manager: {"current": kid, "keys": [private EC JWKs with kid]}. Functions that only
+ * verify read the public set instead, the same JSON with public JWKs ({@link #publicSet()}): it cannot sign.
  */
 public final class SigningKeySet {
     private final String currentKid;
     private final Map<String, EcPrivateJwk> keys;
+    private final Map<String, EcPublicJwk> publicKeys;
 
     private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys) {
-        if (!keys.containsKey(currentKid)) {
+        this(currentKid, keys, publicHalves(keys));
+    }
+
+    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys, Map<String, EcPublicJwk> publicKeys) {
+        if (!publicKeys.containsKey(currentKid)) {
             throw new IllegalArgumentException("the current key " + currentKid + " is not in the key set");
         }
         this.currentKid = currentKid;
         this.keys = Collections.unmodifiableMap(keys);
+        this.publicKeys = Collections.unmodifiableMap(publicKeys);
+    }
+
+    private static Map<String, EcPublicJwk> publicHalves(Map<String, EcPrivateJwk> keys) {
+        Map<String, EcPublicJwk> halves = new LinkedHashMap<>();
+        keys.forEach((kid, jwk) -> halves.put(kid, jwk.toPublicJwk()));
+        return halves;
+    }
+
+    /** The same kids and current key, public halves only: what the functions that only verify may read. */
+    public SigningKeySet publicSet() {
+        return new SigningKeySet(currentKid, Map.of(), new LinkedHashMap<>(publicKeys));
+    }
+
+    /** False for a {@link #publicSet()}: it verifies, it cannot sign. */
+    public boolean canSign() {
+        return !keys.isEmpty();
     }
 
     /** A fresh P-256 key pair as a one-key set: for local runs, tests, and the first deploy. */
@@ -46,6 +70,7 @@ public final class SigningKeySet {
      * function knows the key before any token carries its kid.
      */
     public SigningKeySet withAddedKey(String kid) {
+        requirePrivate();
         if (keys.containsKey(kid)) {
             throw new IllegalArgumentException("the key set already has a key " + kid);
         }
@@ -56,6 +81,7 @@ public final class SigningKeySet {
 
     /** The same keys with `kid` signing from now on: step two of a rotation. */
     public SigningKeySet withCurrent(String kid) {
+        requirePrivate();
         return new SigningKeySet(kid, new LinkedHashMap<>(keys));
     }
 
@@ -65,11 +91,12 @@ public final class SigningKeySet {
     }
 
     public java.util.Set<String> kids() {
-        return keys.keySet();
+        return publicKeys.keySet();
     }
 
     /** The same set without a retired key (never the current one). */
     public SigningKeySet without(String kid) {
+        requirePrivate();
         if (kid.equals(currentKid)) {
             throw new IllegalArgumentException("the current key cannot be retired; make another key current first");
         }
@@ -78,19 +105,29 @@ public final class SigningKeySet {
         return new SigningKeySet(currentKid, next);
     }
 
+    /** A private set, or a public one (every key public): never a mix, which would be a mistake in the secret. */
     public static SigningKeySet fromSecretJson(String json) {
         try {
             JsonNode root = Json.parse(json);
             String current = root.path("current").asText("");
             Map<String, EcPrivateJwk> keys = new LinkedHashMap<>();
+            Map<String, EcPublicJwk> publicKeys = new LinkedHashMap<>();
             for (JsonNode keyNode : root.path("keys")) {
                 Jwk<?> jwk = Jwks.parser().build().parse(Json.write(keyNode));
-                if (!(jwk instanceof EcPrivateJwk ec) || ec.getId() == null) {
-                    throw new IllegalArgumentException("every key must be a private EC JWK with a kid");
+                if (jwk.getId() == null) {
+                    throw new IllegalArgumentException("every key must have a kid");
                 }
-                keys.put(ec.getId(), ec);
+                switch (jwk) {
+                    case EcPrivateJwk ec -> keys.put(ec.getId(), ec);
+                    case EcPublicJwk ec -> publicKeys.put(ec.getId(), ec);
+                    default -> throw new IllegalArgumentException("every key must be an EC JWK");
+                }
             }
-            return new SigningKeySet(current, keys);
+            if (!keys.isEmpty() && !publicKeys.isEmpty()) {
+                throw new IllegalArgumentException("a key set is all private keys or all public keys");
+            }
+            return publicKeys.isEmpty() ? new SigningKeySet(current, keys)
+                    : new SigningKeySet(current, keys, publicKeys);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the signing key secret is not JSON", e);
         }
@@ -100,7 +137,7 @@ public final class SigningKeySet {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("current", currentKid);
         ArrayNode array = root.putArray("keys");
-        for (EcPrivateJwk jwk : keys.values()) {
+        for (Jwk<?> jwk : canSign() ? keys.values() : publicKeys.values()) {
             try {
                 array.add(Json.parse(Jwks.UNSAFE_JSON(jwk)));
             } catch (JsonProcessingException e) {
@@ -115,23 +152,30 @@ public final class SigningKeySet {
     }
 
     public PrivateKey currentPrivateKey() {
+        requirePrivate();
         return keys.get(currentKid).toKeyPair().getPrivate();
     }
 
     public Optional<PublicKey> publicKey(String kid) {
-        EcPrivateJwk jwk = kid == null ? null : keys.get(kid);
-        return jwk == null ? Optional.empty() : Optional.of(jwk.toKeyPair().getPublic());
+        EcPublicJwk jwk = kid == null ? null : publicKeys.get(kid);
+        return jwk == null ? Optional.empty() : Optional.of(jwk.toKey());
     }
 
     /** The public half of every key, as RFC 7517 JWK maps (kty, crv, x, y, kid, use, alg). */
     public java.util.List<Map<String, Object>> publicJwks() {
-        return keys.values().stream().map(jwk -> {
+        return publicKeys.values().stream().map(jwk -> {
             Map<String, Object> pub = new LinkedHashMap<>();
-            jwk.toPublicJwk().forEach((name, value) -> pub.put(name, value));
+            jwk.forEach((name, value) -> pub.put(name, value));
             pub.put("use", "sig");
             pub.put("alg", TokenService.ALGORITHM_NAME);
             return pub;
         }).toList();
+    }
+
+    private void requirePrivate() {
+        if (!canSign()) {
+            throw new IllegalStateException("a public key set verifies only: it cannot sign or change");
+        }
     }
 
     private static EcPrivateJwk newKey(String kid) {

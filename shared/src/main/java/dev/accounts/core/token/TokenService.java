@@ -108,6 +108,12 @@ public final class TokenService {
      * The pair is returned for priming requests and must not outlive them.
      */
     public TokenPair prime(String issuer) {
+        if (!keys.get().canSign()) {
+            // A function that only verifies holds the public keys: sign and verify under a key made for priming
+            // alone, so the same code is compiled; its tokens fail the real keys, as any foreign token does.
+            SigningKeySet primingOnly = SigningKeySet.generate("priming");
+            return new TokenService(() -> primingOnly, clock, accessLifetime, refreshLifetime, audience).prime(issuer);
+        }
         TokenPair pair = issue("priming-" + randomId(), newFamily(), issuer);
         try {
             verify(pair.access(), TokenType.ACCESS, issuer);

@@ -33,6 +33,32 @@ class SigningKeySetTest {
     }
 
     @Test
+    void thePublicSetKeepsTheKidsAndPublicKeysAndNothingPrivate() {
+        SigningKeySet full = SigningKeySet.generate("k1").withNewCurrentKey("k2");
+        String stored = full.publicSet().toSecretJson();
+
+        SigningKeySet read = SigningKeySet.fromSecretJson(stored);
+        assertFalse(stored.contains("\"d\""), "a private part in the public set: " + stored);
+        assertFalse(read.canSign());
+        assertEquals("k2", read.currentKid());
+        assertEquals(full.kids(), read.kids());
+        assertEquals(full.publicKey("k1"), read.publicKey("k1"));
+        assertEquals(full.publicJwks(), read.publicJwks(), "jwks.json is the same from either set");
+        assertThrows(IllegalStateException.class, read::currentPrivateKey);
+        assertThrows(IllegalStateException.class, () -> read.withAddedKey("k3"));
+    }
+
+    @Test
+    void aSetMixingPrivateAndPublicKeysIsRefused() throws Exception {
+        var mixed = (com.fasterxml.jackson.databind.node.ObjectNode) dev.accounts.core.json.Json.parse(
+                SigningKeySet.generate("k1").toSecretJson());
+        var publicKey = dev.accounts.core.json.Json.parse(SigningKeySet.generate("k2").publicSet().toSecretJson())
+                .path("keys").path(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) mixed.path("keys")).add(publicKey);
+        assertThrows(IllegalArgumentException.class, () -> SigningKeySet.fromSecretJson(mixed.toString()));
+    }
+
+    @Test
     void theCurrentKeyCannotBeRetired() {
         SigningKeySet set = SigningKeySet.generate("k1").withNewCurrentKey("k2");
         assertThrows(IllegalArgumentException.class, () -> set.without("k2"));

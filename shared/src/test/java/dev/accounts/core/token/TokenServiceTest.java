@@ -113,6 +113,20 @@ class TokenServiceTest {
     }
 
     @Test
+    void aServiceHoldingThePublicSetVerifiesTokensOfThePrivateOneAndPrimesWithoutSigning() throws Exception {
+        TokenService verifier = new TokenService(keys::publicSet, clock, Duration.ofMinutes(5), Duration.ofDays(1),
+                Optional.empty());
+        TokenPair pair = tokens.issue("user-1", "fam-1", ISSUER);
+
+        assertEquals("user-1", verifier.verify(pair.access(), TokenType.ACCESS, ISSUER).userId());
+        assertEquals("fam-1", verifier.verify(pair.refresh(), TokenType.REFRESH, ISSUER).family());
+        assertThrows(IllegalStateException.class, () -> verifier.issue("user-1", "fam-1", ISSUER), "cannot sign");
+
+        TokenPair priming = verifier.prime(ISSUER);
+        assertInvalid(priming.access(), TokenType.ACCESS); // signed by a key made for priming, which nothing trusts
+    }
+
+    @Test
     void aTokenSignedByAnUnknownKeyOrWithAnUnknownKidIsRefused() {
         SigningKeySet other = SigningKeySet.generate("k1");
         TokenService forger = new TokenService(() -> other, clock, Duration.ofMinutes(5), Duration.ofDays(1),

@@ -46,6 +46,7 @@ public final class DeleteAccountHandler extends ApiFunction {
     @Override
     public void prime() {
         // The deletion transaction runs for no one; the request is refused as "user not found" after the token checks.
+        // Deployed with the public key set only, the token is refused at its signature instead (TokenService.prime).
         TokenPair pair = tokens.prime(issuers.forPriming());
         authenticator.prime();
         deleteAccount.prime();

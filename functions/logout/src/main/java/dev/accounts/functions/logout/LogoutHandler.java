@@ -49,6 +49,7 @@ public final class LogoutHandler extends ApiFunction {
     @Override
     public void prime() {
         // The stores' calls run refused or missing; the request is refused as "user not found" after the token checks.
+        // Deployed with the public key set only, the token is refused at its signature instead (TokenService.prime).
         String issuer = issuers.forPriming();
         TokenPair pair = tokens.prime(issuer);
         APIGatewayV2HTTPEvent request = PrimingRequests.post("/account/logout",

@@ -42,6 +42,7 @@ public final class VerifyHandler extends ApiFunction {
     @Override
     public void prime() {
         // Both reads (revocations, user) run and find nothing: "blacklisted", nothing written.
+        // Deployed with the public key set only, the token is refused at its signature instead (TokenService.prime).
         TokenPair pair = tokens.prime(issuers.forPriming());
         verifyToken.prime();
         primeWith(PrimingRequests.post("/account/verify", "{\"token\": \"" + pair.refresh() + "\"}", null));
