@@ -34,6 +34,7 @@ public final class TokenService {
     private final Duration refreshLifetime;
     private final Optional<String> audience;
     private final JwtParser parser;
+    private volatile SigningKeySet primingKeys;
 
     public TokenService(Supplier<SigningKeySet> keys, Clock clock, Duration accessLifetime, Duration refreshLifetime,
                         Optional<String> audience) {
@@ -60,7 +61,10 @@ public final class TokenService {
     }
 
     public TokenPair issue(String userId, String family, String issuer) {
-        SigningKeySet set = keys.get();
+        return issue(keys.get(), userId, family, issuer);
+    }
+
+    private TokenPair issue(SigningKeySet set, String userId, String family, String issuer) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String access = sign(set, TokenType.ACCESS, userId, randomId(), null, issuer, now, now.plus(accessLifetime));
         String refreshJti = randomId();
@@ -108,13 +112,14 @@ public final class TokenService {
      * The pair is returned for priming requests and must not outlive them.
      */
     public TokenPair prime(String issuer) {
-        if (!keys.get().canSign()) {
-            // A function that only verifies holds the public keys: sign and verify under a key made for priming
-            // alone, so the same code is compiled; its tokens fail the real keys, as any foreign token does.
-            SigningKeySet primingOnly = SigningKeySet.generate("priming");
-            return new TokenService(() -> primingOnly, clock, accessLifetime, refreshLifetime, audience).prime(issuer);
+        SigningKeySet set = keys.get();
+        if (!set.canSign()) {
+            // A function that only verifies holds the public keys: it signs its priming tokens with a key made
+            // for priming, which it trusts until endPriming() so that the priming requests take the real path.
+            set = SigningKeySet.generate("priming-" + randomId());
+            primingKeys = set;
         }
-        TokenPair pair = issue("priming-" + randomId(), newFamily(), issuer);
+        TokenPair pair = issue(set, "priming-" + randomId(), newFamily(), issuer);
         try {
             verify(pair.access(), TokenType.ACCESS, issuer);
             verify(pair.refresh(), TokenType.REFRESH, issuer);
@@ -122,6 +127,19 @@ public final class TokenService {
             throw new IllegalStateException("a token just issued does not verify: check the key set", e);
         }
         return pair;
+    }
+
+    /**
+     * Stops trusting the key {@link #prime} made for a function holding public keys only. Called at the end of
+     * such a function's priming, before the snapshot: no token signed in memory may verify after a restore.
+     */
+    public void endPriming() {
+        primingKeys = null;
+    }
+
+    /** Whether a priming key is still trusted (for the test that priming ends). */
+    public boolean trustsAPrimingKey() {
+        return primingKeys != null;
     }
 
     private boolean audienceMatches(Claims claims, TokenType type) {
@@ -164,6 +182,10 @@ public final class TokenService {
         protected Key locate(ProtectedHeader header) {
             if (!ALGORITHM_NAME.equals(header.getAlgorithm())) {
                 throw new SignatureException("algorithm not allowed");
+            }
+            SigningKeySet priming = primingKeys;
+            if (priming != null && priming.currentKid().equals(header.getKeyId())) {
+                return priming.publicKey(header.getKeyId()).orElseThrow();
             }
             return keys.get().publicKey(header.getKeyId())
                     .orElseThrow(() -> new SignatureException("unknown key id"));

@@ -1,6 +1,7 @@
 package dev.accounts.core.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -123,7 +124,15 @@ class TokenServiceTest {
         assertThrows(IllegalStateException.class, () -> verifier.issue("user-1", "fam-1", ISSUER), "cannot sign");
 
         TokenPair priming = verifier.prime(ISSUER);
-        assertInvalid(priming.access(), TokenType.ACCESS); // signed by a key made for priming, which nothing trusts
+        assertTrue(verifier.trustsAPrimingKey());
+        assertEquals(priming.refreshClaims().userId(), verifier.verify(priming.access(), TokenType.ACCESS, ISSUER).userId(),
+                "during priming its own tokens take the real path");
+        assertInvalid(priming.access(), TokenType.ACCESS); // and nothing else trusts that key
+
+        verifier.endPriming();
+        assertFalse(verifier.trustsAPrimingKey());
+        assertThrows(TokenRejected.class, () -> verifier.verify(priming.access(), TokenType.ACCESS, ISSUER),
+                "after priming, a token signed in memory before the snapshot never verifies");
     }
 
     @Test

@@ -46,10 +46,11 @@ public final class DeleteAccountHandler extends ApiFunction {
     @Override
     public void prime() {
         // The deletion transaction runs for no one; the request is refused as "user not found" after the token checks.
-        // Deployed with the public key set only, the token is refused at its signature instead (TokenService.prime).
+        // Deployed, it holds the public keys only: the token is signed by a key trusted until endPriming().
         TokenPair pair = tokens.prime(issuers.forPriming());
         authenticator.prime();
         deleteAccount.prime();
         primeWith(PrimingRequests.delete("/account/delete-account/{id}", "priming", pair.access()));
+        tokens.endPriming();
     }
 }

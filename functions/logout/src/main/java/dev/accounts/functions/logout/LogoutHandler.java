@@ -49,7 +49,7 @@ public final class LogoutHandler extends ApiFunction {
     @Override
     public void prime() {
         // The stores' calls run refused or missing; the request is refused as "user not found" after the token checks.
-        // Deployed with the public key set only, the token is refused at its signature instead (TokenService.prime).
+        // Deployed, it holds the public keys only: the token is signed by a key trusted until endPriming().
         String issuer = issuers.forPriming();
         TokenPair pair = tokens.prime(issuer);
         APIGatewayV2HTTPEvent request = PrimingRequests.post("/account/logout",
@@ -57,5 +57,6 @@ public final class LogoutHandler extends ApiFunction {
         authenticator.prime();
         logout.prime(JsonBody.of(ApiRequest.from(request)), issuer);
         primeWith(request);
+        tokens.endPriming();
     }
 }

@@ -42,9 +42,10 @@ public final class VerifyHandler extends ApiFunction {
     @Override
     public void prime() {
         // Both reads (revocations, user) run and find nothing: "blacklisted", nothing written.
-        // Deployed with the public key set only, the token is refused at its signature instead (TokenService.prime).
+        // Deployed, it holds the public keys only: the token is signed by a key trusted until endPriming().
         TokenPair pair = tokens.prime(issuers.forPriming());
         verifyToken.prime();
         primeWith(PrimingRequests.post("/account/verify", "{\"token\": \"" + pair.refresh() + "\"}", null));
+        tokens.endPriming();
     }
 }
