@@ -1,5 +1,6 @@
 // Stand-in for @aws-sdk/client-secrets-manager (which Lambda's Node.js runtime provides) for KeySetGeneratorTest:
-// keeps the secret's value in the file STUB_SECRET_FILE and lists every call in STUB_CALLS_FILE.
+// keeps each secret's value in a file (STUB_SECRET_FILES: {"<secret id>": "<file>"}) and lists every call in
+// STUB_CALLS_FILE. A secret id it does not know fails as ResourceNotFoundException.
 // STUB_FAILURE=<error name> makes every call fail as the SDK does, with an error of that name.
 const fs = require('node:fs');
 
@@ -19,10 +20,16 @@ class SecretsManagerClient {
       error.name = process.env.STUB_FAILURE;
       throw error;
     }
-    if (command instanceof GetSecretValueCommand) {
-      return { ARN: command.input.SecretId, SecretString: fs.readFileSync(process.env.STUB_SECRET_FILE, 'utf8') };
+    const file = JSON.parse(process.env.STUB_SECRET_FILES)[command.input.SecretId];
+    if (!file) {
+      const error = new Error(`Secrets Manager can't find the specified secret.`);
+      error.name = 'ResourceNotFoundException';
+      throw error;
     }
-    fs.writeFileSync(process.env.STUB_SECRET_FILE, command.input.SecretString);
+    if (command instanceof GetSecretValueCommand) {
+      return { ARN: command.input.SecretId, SecretString: fs.readFileSync(file, 'utf8') };
+    }
+    fs.writeFileSync(file, command.input.SecretString);
     return { ARN: command.input.SecretId };
   }
 }

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accounts.core.testing.Jwt;
 import dev.accounts.core.testing.MutableClock;
 import dev.accounts.core.testing.TestStack;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * docs/authorizer-example.yaml, a user's own HTTP API behind API Gateway's JWT authorizer configured with the
  * account stack's Issuer output and TokenAudience: its configuration, what such an authorizer decides about the
- * account service's tokens (with {@link JwtAuthorizer} in its place, fetching the discovery documents from the
- * functions), and its inline function, run with Node.js as Lambda runs it.
+ * account service's tokens (with {@link JwtAuthorizer}, jjwt configured as the authorizer is, in its place,
+ * fetching the discovery documents from the functions), and its inline function, run with Node.js as Lambda
+ * runs it.
  */
 class AuthorizerExampleTest {
     private static final Template EXAMPLE = Template.load("docs/authorizer-example.yaml");
@@ -84,15 +85,16 @@ class AuthorizerExampleTest {
     }
 
     @Test
-    void aRefreshTokenPassesTheAuthorizerButNotTheRoute() throws Exception {
+    void aRefreshTokenIsRefusedByTheAuthorizerForItsMissingAudienceAndByTheRoute() throws Exception {
         try (Deployment accounts = Deployment.of(stack, Map.of("TokenAudience", AUDIENCE))) {
-            JsonNode login = logIn(accounts);
+            String refresh = logIn(accounts).path("refresh").asText();
 
-            JwtAuthorizer.Decision decision = authorizer(accounts, Clock.systemUTC())
-                    .authorize("Bearer " + login.path("refresh").asText());
+            JwtAuthorizer.Decision decision = authorizer(accounts, Clock.systemUTC()).authorize("Bearer " + refresh);
 
-            assertTrue(decision.authorized(), "the authorizer cannot tell the token types apart: " + decision.refusal());
-            JsonNode answer = runHello(decision.claims());
+            assertFalse(decision.authorized(), "a refresh token passed as an access token");
+            assertTrue(decision.refusal().startsWith("aud"), decision.refusal());
+            // The route's own token_type check stays, for authorizers configured without an audience elsewhere.
+            JsonNode answer = runHello(Jwt.claims(refresh));
             assertEquals(403, answer.path("statusCode").asInt(), answer.toString());
         }
     }
@@ -118,6 +120,7 @@ class AuthorizerExampleTest {
             JwtAuthorizer authorizer = authorizer(accounts, clock);
             Forgery.Genuine genuine = new Forgery.Genuine(access,
                     stack.keys().publicKey(stack.keys().currentKid()).orElseThrow(), "someone-else", clock);
+            assertTrue(authorizer.authorize("Bearer " + access).authorized(), "the genuine token passes the same verifier");
 
             for (Forgery forgery : Forgery.values()) {
                 JwtAuthorizer.Decision decision = authorizer.authorize("Bearer " + forgery.forge(genuine));
@@ -134,7 +137,7 @@ class AuthorizerExampleTest {
 
     /** Configured as the example configures it, with the Issuer output for the event files' API and stage. */
     private static JwtAuthorizer authorizer(Deployment accounts, Clock clock) {
-        return new JwtAuthorizer(EventFile.ISSUER, List.of(AUDIENCE), url -> get(accounts, url), clock);
+        return new JwtAuthorizer(EventFile.ISSUER, AUDIENCE, url -> get(accounts, url), clock);
     }
 
     /** GET of a URL of the account API, as API Gateway hands it to the function of its route. */

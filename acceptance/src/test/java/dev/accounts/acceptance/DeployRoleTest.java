@@ -22,7 +22,7 @@ class DeployRoleTest {
     private static final Set<String> UNSCOPED_ACTIONS = Set.of("cloudformation:ValidateTemplate",
             "cloudformation:GetTemplateSummary", "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery",
             "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
-            "logs:DescribeLogGroups");
+            "logs:DescribeLogGroups", "kms:CreateKey");
 
     @Test
     void onlyTheDeployWorkflowsEnvironmentsOfThisRepositoryMayAssumeTheRole() {
@@ -64,11 +64,19 @@ class DeployRoleTest {
                 } else {
                     assertTrue(resource.contains("${StackNamePrefix}-") || resource.contains("aws-sam-cli-managed-default")
                                     || resource.contains(":transform/Serverless-") || resource.contains("SigningKeySecret-")
-                                    || resource.contains(":apigateway:${AWS::Region}::/"),
+                                    || resource.contains("SigningPublicKeySecret-")
+                                    || resource.contains(":apigateway:${AWS::Region}::/")
+                                    || stackNameTagged(statement),
                             sid + " reaches beyond the stage stacks: " + resource);
                 }
             }
         }
+    }
+
+    /** Resources with random ids (KMS keys), limited to those CloudFormation tagged for a stage stack. */
+    private static boolean stackNameTagged(JsonNode statement) {
+        return statement.path("Condition").path("StringLike").path("aws:ResourceTag/aws:cloudformation:stack-name")
+                .asText().equals("${StackNamePrefix}-*");
     }
 
     @Test

@@ -124,6 +124,7 @@ final class Deployment implements AutoCloseable {
             case "UsersTable" -> stack.usersTable();
             case "RevokedTokensTable" -> stack.revokedTokensTable();
             case "SigningKeySecret" -> stack.env().get("SIGNING_KEY_SECRET_ID");
+            case "SigningPublicKeySecret" -> stack.publicKeySecretId();
             default -> throw new AssertionError("the test stack has no resource " + logicalId);
         };
     }

@@ -67,6 +67,10 @@ class DiscoveryOutputsTest {
 
             assertEquals(configured, document.path("issuer").asText());
             assertEquals(jwksUrlOutput(configured), document.path("jwks_uri").asText());
+            expect(201, deployment.send(EventFile.of("create-account").event()));
+            JsonNode login = expect(200, deployment.send(EventFile.of("login").event()));
+            assertEquals(configured, Jwt.claims(login.path("access").asText()).path("iss").asText(), "access iss");
+            assertEquals(configured, Jwt.claims(login.path("refresh").asText()).path("iss").asText(), "refresh iss");
         }
     }
 

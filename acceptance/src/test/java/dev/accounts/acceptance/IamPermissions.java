@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,7 +31,8 @@ final class IamPermissions {
             "DynamoDBCrudPolicy", Set.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Scan",
                     "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem",
                     "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"),
-            "AWSSecretsManagerGetSecretValuePolicy", Set.of("secretsmanager:GetSecretValue"));
+            "AWSSecretsManagerGetSecretValuePolicy", Set.of("secretsmanager:GetSecretValue"),
+            "KMSDecryptPolicy", Set.of("kms:Decrypt"));
 
     /** What DynamoDBReadPolicy allows: a function that only does these needs no more. */
     static final Set<String> DYNAMODB_READS = POLICY_TEMPLATES.get("DynamoDBReadPolicy");
@@ -60,16 +62,21 @@ final class IamPermissions {
 
     /**
      * The permissions one recorded call needs, its resources named through {@code logicalIdOf} (a table name or
-     * secret id of the stack → the template's logical id).
+     * secret id of the stack → the template's logical id). Reading a secret encrypted with a customer-managed key
+     * needs kms:Decrypt on that key too (Secrets Manager calls KMS as the caller): {@code kmsKeyOf} names it.
      */
-    static List<Permission> needed(AwsCallRecorder.AwsCall call, Function<String, String> logicalIdOf) {
+    static List<Permission> needed(AwsCallRecorder.AwsCall call, Function<String, String> logicalIdOf,
+                                   Function<String, Optional<String>> kmsKeyOf) {
         String[] target = call.target().split("\\.", 2);
         String operation = target[1];
         JsonNode request = call.request();
         List<Permission> needed = new ArrayList<>();
         switch (target[0]) {
-            case "secretsmanager" -> needed.add(new Permission("secretsmanager:" + operation,
-                    logicalIdOf.apply(request.path("SecretId").asText())));
+            case "secretsmanager" -> {
+                String secret = logicalIdOf.apply(request.path("SecretId").asText());
+                needed.add(new Permission("secretsmanager:" + operation, secret));
+                kmsKeyOf.apply(secret).ifPresent(key -> needed.add(new Permission("kms:Decrypt", key)));
+            }
             case "DynamoDB_20120810" -> {
                 switch (operation) {
                     case "TransactWriteItems", "TransactGetItems" -> request.path("TransactItems").forEach(item ->

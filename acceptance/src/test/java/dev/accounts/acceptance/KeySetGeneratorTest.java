@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.accounts.core.token.SigningKeySet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -53,6 +54,8 @@ class KeySetGeneratorTest {
     private static final Template TEMPLATE = Template.load();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:SigningKeySecret-Ab12Cd";
+    private static final String PUBLIC_SECRET_ARN =
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:SigningPublicKeySecret-Ef34Gh";
     private static final String RUN_HANDLER = "require('./index.js').handler(JSON.parse(process.env.EVENT))"
             + ".then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })";
     private static Path node;
@@ -62,6 +65,7 @@ class KeySetGeneratorTest {
     private HttpServer cloudFormation;
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
     private Path secretFile;
+    private Path publicSecretFile;
     private Path callsFile;
 
     @BeforeAll
@@ -81,6 +85,9 @@ class KeySetGeneratorTest {
         secretFile = work.resolve("secret.json");
         callsFile = work.resolve("calls.txt");
         Files.writeString(secretFile, TEMPLATE.resource("SigningKeySecret").path("Properties").path("SecretString").asText());
+        publicSecretFile = work.resolve("public-secret.json");
+        Files.writeString(publicSecretFile,
+                TEMPLATE.resource("SigningPublicKeySecret").path("Properties").path("SecretString").asText());
         Files.writeString(callsFile, "");
 
         cloudFormation = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -125,6 +132,34 @@ class KeySetGeneratorTest {
         String privateKey = key.path("d").asText();
         assertFalse(answer.body().contains(privateKey), "the private key went to CloudFormation");
         assertFalse(output.contains(privateKey), "the private key was logged");
+        assertPublicSecretIsThePublicHalfOf(keySet);
+    }
+
+    @Test
+    void aLaterDeployRewritesAPublicSetThatIsOutOfStepAndNothingElse() throws Exception {
+        run(event("Create", null), Map.of());
+        String keySet = Files.readString(secretFile);
+        Files.writeString(publicSecretFile, "{\"current\":\"\",\"keys\":[]}");
+        answers.clear();
+
+        run(event("Update", "SigningKeySet-req-1"), Map.of());
+
+        assertEquals(keySet, Files.readString(secretFile), "the private set is kept");
+        assertPublicSecretIsThePublicHalfOf(JSON.readTree(keySet));
+        assertEquals("SUCCESS", onlyAnswer().json().path("Status").asText());
+    }
+
+    /** The public secret: the same current kid and keys without their private parts (what verify-only functions read). */
+    private void assertPublicSecretIsThePublicHalfOf(JsonNode keySet) throws IOException {
+        JsonNode published = JSON.readTree(Files.readString(publicSecretFile));
+        assertEquals(keySet.path("current"), published.path("current"));
+        assertEquals(keySet.path("keys").size(), published.path("keys").size());
+        for (int i = 0; i < keySet.path("keys").size(); i++) {
+            ObjectNode expected = (ObjectNode) keySet.path("keys").path(i).deepCopy();
+            expected.remove("d");
+            assertEquals(expected, published.path("keys").path(i));
+        }
+        assertFalse(SigningKeySet.fromSecretJson(published.toString()).canSign(), "the functions read it as a public set");
     }
 
     @Test
@@ -138,7 +173,8 @@ class KeySetGeneratorTest {
         run(event("Update", firstId), Map.of());
 
         assertEquals(firstKeySet, Files.readString(secretFile));
-        assertEquals(List.of("GetSecretValueCommand " + SECRET_ARN), Files.readAllLines(callsFile));
+        assertEquals(List.of("GetSecretValueCommand " + SECRET_ARN, "GetSecretValueCommand " + PUBLIC_SECRET_ARN),
+                Files.readAllLines(callsFile), "reads both, writes neither: the public set is in step");
         JsonNode body = onlyAnswer().json();
         assertEquals("SUCCESS", body.path("Status").asText());
         assertEquals(firstId, body.path("PhysicalResourceId").asText(), "an unchanged id: CloudFormation sees no replacement");
@@ -160,10 +196,12 @@ class KeySetGeneratorTest {
     @Test
     void aSecretsManagerFailureFailsTheDeployAndWritesNothing() throws Exception {
         String before = Files.readString(secretFile);
+        String publicBefore = Files.readString(publicSecretFile);
 
         run(event("Create", null), Map.of("STUB_FAILURE", "AccessDeniedException"));
 
         assertEquals(before, Files.readString(secretFile));
+        assertEquals(publicBefore, Files.readString(publicSecretFile));
         JsonNode body = onlyAnswer().json();
         assertEquals("FAILED", body.path("Status").asText());
         assertTrue(body.path("Reason").asText().contains("AccessDeniedException"), body.path("Reason").asText());
@@ -177,7 +215,8 @@ class KeySetGeneratorTest {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("EVENT", JSON.writeValueAsString(event));
-        builder.environment().put("STUB_SECRET_FILE", secretFile.toString());
+        builder.environment().put("STUB_SECRET_FILES", JSON.writeValueAsString(Map.of(
+                SECRET_ARN, secretFile.toString(), PUBLIC_SECRET_ARN, publicSecretFile.toString())));
         builder.environment().put("STUB_CALLS_FILE", callsFile.toString());
         builder.environment().putAll(extraEnvironment);
         Process process = builder.start();
@@ -203,7 +242,8 @@ class KeySetGeneratorTest {
         }
         event.putObject("ResourceProperties")
                 .put("ServiceToken", "arn:aws:lambda:eu-west-1:123456789012:function:accounts-KeySetGenerator")
-                .put("SecretId", SECRET_ARN);
+                .put("SecretId", SECRET_ARN)
+                .put("PublicSecretId", PUBLIC_SECRET_ARN);
         return event;
     }
 

@@ -14,6 +14,7 @@ import dev.accounts.core.testing.TestStack;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -53,7 +54,8 @@ class LeastPrivilegeTest {
         Function<String, String> logicalIdOf = logicalIds();
         for (String functionId : TEMPLATE.functionIds()) {
             Set<Permission> needed = new LinkedHashSet<>();
-            deployment.recorder().calls(functionId).forEach(call -> needed.addAll(IamPermissions.needed(call, logicalIdOf)));
+            deployment.recorder().calls(functionId)
+                    .forEach(call -> needed.addAll(IamPermissions.needed(call, logicalIdOf, LeastPrivilegeTest::kmsKeyOf)));
             Set<Permission> granted = new LinkedHashSet<>();
             TEMPLATE.policies(functionId).forEach(policy -> granted.addAll(grants(policy)));
             List<Permission> refused = needed.stream().filter(p -> !granted.contains(p)).toList();
@@ -68,6 +70,28 @@ class LeastPrivilegeTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theAccountFunctionsAreGrantedExactActionsNeverATableWidePolicyTemplate() {
+        for (String functionId : List.of("CreateAccountFunction", "LoginFunction")) {
+            Set<String> actions = new TreeSet<>();
+            TEMPLATE.policies(functionId).stream().filter(p -> p.target().equals("UsersTable"))
+                    .forEach(p -> actions.addAll(IamPermissions.actions(p)));
+            assertFalse(actions.isEmpty(), functionId);
+            for (String wide : List.of("dynamodb:Scan", "dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem")) {
+                assertFalse(actions.contains(wide), functionId + " may call " + wide + ": " + actions);
+            }
+            // named one by one, so that everyFunctionMayMakeTheCallsItMakesAndNoMore sees each one called
+            assertTrue(TEMPLATE.policies(functionId).stream().filter(p -> p.target().equals("UsersTable"))
+                    .allMatch(Template.Policy::isInlineAction), functionId + " uses a SAM policy template on UsersTable");
+        }
+    }
+
+    /** The customer-managed key a secret of the template is encrypted with, if any. */
+    private static Optional<String> kmsKeyOf(String secretId) {
+        JsonNode key = TEMPLATE.resource(secretId).path("Properties").path("KmsKeyId");
+        return key.isMissingNode() ? Optional.empty() : Optional.of(key.asText());
     }
 
     private static Set<Permission> grants(Template.Policy policy) {
@@ -101,7 +125,8 @@ class LeastPrivilegeTest {
         Map<String, String> byName = Map.of(
                 deployment.resourceName("UsersTable"), "UsersTable",
                 deployment.resourceName("RevokedTokensTable"), "RevokedTokensTable",
-                deployment.resourceName("SigningKeySecret"), "SigningKeySecret");
+                deployment.resourceName("SigningKeySecret"), "SigningKeySecret",
+                deployment.resourceName("SigningPublicKeySecret"), "SigningPublicKeySecret");
         return name -> {
             String logicalId = byName.get(name);
             if (logicalId == null) {

@@ -97,8 +97,8 @@ final class Template {
             } else {
                 policy.properties().forEach(e -> {
                     JsonNode argument = e.getValue();
-                    found.add(new Policy(e.getKey(), argument.has("TableName")
-                            ? argument.path("TableName").asText() : argument.path("SecretArn").asText()));
+                    found.add(new Policy(e.getKey(), argument.has("TableName") ? argument.path("TableName").asText()
+                            : argument.has("KeyId") ? argument.path("KeyId").asText() : argument.path("SecretArn").asText()));
                 });
             }
         }

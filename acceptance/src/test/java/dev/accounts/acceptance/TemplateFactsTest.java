@@ -23,6 +23,7 @@ class TemplateFactsTest {
     private static final Template TEMPLATE = Template.load();
     private static final List<String> TABLES = List.of("UsersTable", "RevokedTokensTable");
     private static final String SECRET_POLICY = "AWSSecretsManagerGetSecretValuePolicy";
+    private static final String KEY_POLICY = "KMSDecryptPolicy SigningKeyEncryptionKey";
 
     @Test
     void declaresTheEightFunctionsOfTheContract() {
@@ -114,10 +115,12 @@ class TemplateFactsTest {
         for (String forbidden : List.of("BEGIN", "PRIVATE KEY", "\"d\"")) {
             assertFalse(TEMPLATE.text.contains(forbidden), "template.yaml contains " + forbidden);
         }
-        JsonNode secret = TEMPLATE.resource("SigningKeySecret").path("Properties");
-        JsonNode initial = new ObjectMapper().readTree(secret.path("SecretString").asText());
-        assertTrue(initial.path("keys").isArray() && initial.path("keys").isEmpty(),
-                "the secret must start without keys; the deploy generates them: " + initial);
+        for (String id : List.of("SigningKeySecret", "SigningPublicKeySecret")) {
+            JsonNode secret = TEMPLATE.resource(id).path("Properties");
+            JsonNode initial = new ObjectMapper().readTree(secret.path("SecretString").asText());
+            assertTrue(initial.path("keys").isArray() && initial.path("keys").isEmpty(),
+                    id + " must start without keys; the deploy generates them: " + initial);
+        }
     }
 
     @Test
@@ -125,6 +128,7 @@ class TemplateFactsTest {
         JsonNode keySet = TEMPLATE.resource("SigningKeySet");
         assertEquals("KeySetGenerator.Arn", keySet.path("Properties").path("ServiceToken").asText());
         assertEquals("SigningKeySecret", keySet.path("Properties").path("SecretId").asText());
+        assertEquals("SigningPublicKeySecret", keySet.path("Properties").path("PublicSecretId").asText());
         for (String id : TEMPLATE.functionIds()) {
             if (policies(id).stream().anyMatch(p -> p.startsWith(SECRET_POLICY))) {
                 // SnapStart runs init when a version is published: the key must be there by then
@@ -139,6 +143,32 @@ class TemplateFactsTest {
         JsonNode users = TEMPLATE.resource("UsersTable");
         assertEquals("Retain", users.path("DeletionPolicy").asText());
         assertEquals("Retain", users.path("UpdateReplacePolicy").asText());
+    }
+
+    @Test
+    void theRevokedTokensTableKeepsItsRecordsWhenAnUpdateReplacesIt() {
+        assertEquals("Retain", TEMPLATE.resource("RevokedTokensTable").path("UpdateReplacePolicy").asText(),
+                "a new, empty table would make every revoked token usable again");
+    }
+
+    @Test
+    void thePrivateKeySecretIsEncryptedWithItsOwnKeyUsableOnlyThroughSecretsManager() {
+        JsonNode secret = TEMPLATE.resource("SigningKeySecret").path("Properties");
+        String keyId = secret.path("KmsKeyId").asText();
+        JsonNode key = TEMPLATE.resource(keyId);
+        assertEquals("AWS::KMS::Key", key.path("Type").asText(), "KmsKeyId: !Ref <a customer-managed key>");
+        assertTrue(key.path("Properties").path("EnableKeyRotation").asBoolean());
+        for (JsonNode statement : key.path("Properties").path("KeyPolicy").path("Statement")) {
+            List<String> actions = texts(statement.path("Action"));
+            boolean uses = actions.stream().anyMatch(a -> a.equals("kms:Decrypt") || a.startsWith("kms:GenerateDataKey")
+                    || a.equals("kms:*") || a.startsWith("kms:Encrypt") || a.startsWith("kms:ReEncrypt"));
+            if (uses) {
+                assertTrue(statement.path("Condition").path("StringEquals").has("kms:ViaService"),
+                        "key use only through Secrets Manager: " + statement);
+            }
+        }
+        JsonNode generator = TEMPLATE.resource("KeySetGeneratorRole").path("Properties").path("Policies");
+        assertTrue(generator.toString().contains("kms:GenerateDataKey"), "the generator can write the secret");
     }
 
     @Test
@@ -160,17 +190,19 @@ class TemplateFactsTest {
         // Read-only where a function only reads; the signing key only for functions that sign or verify.
         // LeastPrivilegeTest checks these against the calls the handlers really make.
         Map<String, Set<String>> expected = Map.of(
-                "CreateAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable"),
-                "LoginFunction", Set.of("DynamoDBCrudPolicy UsersTable", SECRET_POLICY + " SigningKeySecret"),
+                "CreateAccountFunction", Set.of("dynamodb:GetItem UsersTable", "dynamodb:PutItem UsersTable",
+                        "dynamodb:ConditionCheckItem UsersTable"),
+                "LoginFunction", Set.of("dynamodb:GetItem UsersTable", "dynamodb:UpdateItem UsersTable",
+                        "dynamodb:DeleteItem UsersTable", SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "RefreshFunction", Set.of("dynamodb:ConditionCheckItem UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"),
+                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "LogoutFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"),
+                        SECRET_POLICY + " SigningPublicKeySecret"),
                 "DeleteAccountFunction", Set.of("DynamoDBCrudPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"),
+                        SECRET_POLICY + " SigningPublicKeySecret"),
                 "VerifyFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBReadPolicy RevokedTokensTable",
-                        SECRET_POLICY + " SigningKeySecret"),
-                "JwksFunction", Set.of(SECRET_POLICY + " SigningKeySecret"),
+                        SECRET_POLICY + " SigningPublicKeySecret"),
+                "JwksFunction", Set.of(SECRET_POLICY + " SigningPublicKeySecret"),
                 "OpenIdConfigurationFunction", Set.of());
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
         expected.forEach((id, policies) -> assertEquals(new TreeSet<>(policies), new TreeSet<>(policies(id)), id + " policies"));
@@ -193,35 +225,37 @@ class TemplateFactsTest {
                 assertEquals(parameter, TEMPLATE.environmentVariable(id, variable).asText(), id + " " + variable);
             }
         });
-        // the resources, each function naming only those it uses (the user store is built over both tables)
-        Map<String, String> resources = Map.of(
-                "USERS_TABLE", "UsersTable",
-                "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
+        // the resources, each function naming only those it uses (the user store is built over both tables); the
+        // functions that sign read the private key set, those that only verify the public one
+        Map<String, String> tables = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable");
+        Map<String, String> signer = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
                 "SIGNING_KEY_SECRET_ID", "SigningKeySecret");
-        List<String> tablesAndKey = List.of("USERS_TABLE", "REVOKED_TOKENS_TABLE", "SIGNING_KEY_SECRET_ID");
-        Map<String, List<String>> expected = Map.of(
-                "CreateAccountFunction", List.of("USERS_TABLE", "REVOKED_TOKENS_TABLE"),
-                "LoginFunction", tablesAndKey,
-                "RefreshFunction", tablesAndKey,
-                "LogoutFunction", tablesAndKey,
-                "DeleteAccountFunction", tablesAndKey,
-                "VerifyFunction", tablesAndKey,
-                "JwksFunction", List.of("SIGNING_KEY_SECRET_ID"),
-                "OpenIdConfigurationFunction", List.of());
+        Map<String, String> verifier = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
+                "SIGNING_KEY_SECRET_ID", "SigningPublicKeySecret");
+        Map<String, Map<String, String>> expected = Map.of(
+                "CreateAccountFunction", tables,
+                "LoginFunction", signer,
+                "RefreshFunction", signer,
+                "LogoutFunction", verifier,
+                "DeleteAccountFunction", verifier,
+                "VerifyFunction", verifier,
+                "JwksFunction", Map.of("SIGNING_KEY_SECRET_ID", "SigningPublicKeySecret"),
+                "OpenIdConfigurationFunction", Map.of());
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
-        resources.forEach((variable, resource) -> {
-            assertReference(variable, resource);
+        for (String variable : signer.keySet()) {
+            assertReference(variable, variable.equals("SIGNING_KEY_SECRET_ID")
+                    ? "(SigningKeySecret|SigningPublicKeySecret)" : signer.get(variable));
             assertTrue(TEMPLATE.functionGlobals().path("Environment").path("Variables").path(variable).isMissingNode(),
                     variable + " is set per function, not in Globals");
             expected.forEach((id, variables) -> {
                 JsonNode value = TEMPLATE.environmentVariable(id, variable);
-                if (variables.contains(variable)) {
-                    assertEquals(resource, value.asText(), id + " " + variable);
+                if (variables.containsKey(variable)) {
+                    assertEquals(variables.get(variable), value.asText(), id + " " + variable);
                 } else {
                     assertTrue(value.isMissingNode(), id + " must not be given " + variable);
                 }
             });
-        });
+        }
         assertEquals("300", TEMPLATE.parameterDefault("AccessTokenLifetimeSeconds"));
         assertEquals("86400", TEMPLATE.parameterDefault("RefreshTokenLifetimeSeconds"));
         assertEquals("", TEMPLATE.parameterDefault("TokenIssuer"), "empty issuer: the API's own URL");
@@ -229,13 +263,14 @@ class TemplateFactsTest {
         assertTrue(TEMPLATE.parameterDefault("Stage") != null, "Stage parameter");
     }
 
-    /** Every assignment of the variable in the text is `!Ref target`: a literal would be a hard-coded name. */
+    /** Every assignment of the variable in the text is `!Ref target` (a regex): a literal would be a hard-coded name. */
     private static void assertReference(String variable, String target) {
         Matcher assignments = Pattern.compile("(?m)^\\s+" + variable + ":(.*)$").matcher(TEMPLATE.text);
         int found = 0;
         while (assignments.find()) {
             found++;
-            assertEquals("!Ref " + target, assignments.group(1).replaceAll("#.*", "").trim(), variable);
+            String value = assignments.group(1).replaceAll("#.*", "").trim();
+            assertTrue(value.matches("!Ref " + target), variable + ": " + value);
         }
         assertTrue(found > 0, variable + " is never set");
     }
@@ -258,6 +293,7 @@ class TemplateFactsTest {
         assertEquals("UsersTable", outputs.path("UsersTableName").path("Value").asText());
         assertEquals("RevokedTokensTable", outputs.path("RevokedTokensTableName").path("Value").asText());
         assertEquals("SigningKeySecret", outputs.path("SigningKeySecretArn").path("Value").asText());
+        assertEquals("SigningPublicKeySecret", outputs.path("SigningPublicKeySecretArn").path("Value").asText());
     }
 
     /** The function's policies as "Policy Target", e.g. "DynamoDBReadPolicy UsersTable". */

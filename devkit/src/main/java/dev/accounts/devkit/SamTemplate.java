@@ -348,6 +348,21 @@ public final class SamTemplate {
         return node != null && node.isValueNode() && !node.isNull() ? Optional.of(node.asText()) : Optional.empty();
     }
 
+    /**
+     * Secrets that hold the public halves of the signing key set, for the functions that only verify: those the
+     * key set generator ({@code Custom::SigningKeySet}) writes as its {@code PublicSecretId}.
+     */
+    public Set<String> publicKeySecrets() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String keySet : resourcesOfType("Custom::SigningKeySet")) {
+            JsonNode ref = tree().path("Resources").path(keySet).path("Properties").path("PublicSecretId").path("Ref");
+            if (ref.isTextual()) {
+                ids.add(ref.asText());
+            }
+        }
+        return ids;
+    }
+
     /** Logical ids of resources of the given type, in template order. */
     public Set<String> resourcesOfType(String type) {
         Set<String> ids = new LinkedHashSet<>();

@@ -11,23 +11,27 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 /**
  * The operator's side of a key rotation: `add` a key (verifies, does not sign), `make-current <kid>`,
  * `retire <kid>`, and `show` (kids and which is current; never a private key). Each step reads the set from the
- * secret, changes it, and writes it back as a new secret version.
+ * secret, changes it, and writes it back as a new secret version, then writes its public halves to the public
+ * secret that the functions which only verify read, so that both stay in step.
  */
 public final class SigningKeyTool {
     static final String USAGE = """
-            usage: keytool <command> --secret <secret id or ARN> [--endpoint <url>]
-              show                 list the key ids and the current one
+            usage: keytool <command> --secret <SigningKeySecretArn> --public-secret <SigningPublicKeySecretArn>
+                             [--endpoint <url>]
+              show                 list the key ids and the current one (--public-secret not needed)
               add                  add a new key that verifies but does not sign yet (kid: its RFC 7638 thumbprint)
               make-current <kid>   sign new tokens with <kid> (wait 5 minutes after `add` first)
               retire <kid>         remove a key (only after the refresh lifetime + 5 minutes has passed)""";
 
     private final SecretsManagerClient client;
     private final String secretId;
+    private final String publicSecretId;
     private final PrintStream out;
 
-    SigningKeyTool(SecretsManagerClient client, String secretId, PrintStream out) {
+    SigningKeyTool(SecretsManagerClient client, String secretId, String publicSecretId, PrintStream out) {
         this.client = client;
         this.secretId = secretId;
+        this.publicSecretId = publicSecretId;
         this.out = out;
     }
 
@@ -39,20 +43,23 @@ public final class SigningKeyTool {
     static int run(String[] args, PrintStream out, PrintStream err, SecretsManagerClient given) {
         List<String> words = new ArrayList<>();
         String secret = null;
+        String publicSecret = null;
         String endpoint = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--secret" -> secret = i + 1 < args.length ? args[++i] : null;
+                case "--public-secret" -> publicSecret = i + 1 < args.length ? args[++i] : null;
                 case "--endpoint" -> endpoint = i + 1 < args.length ? args[++i] : null;
                 default -> words.add(args[i]);
             }
         }
-        if (words.isEmpty() || secret == null) {
+        // A change without the public secret would leave the verifying functions on the old keys.
+        if (words.isEmpty() || secret == null || publicSecret == null && !words.getFirst().equals("show")) {
             err.println(USAGE);
             return 2;
         }
         SecretsManagerClient client = given != null ? given : client(endpoint);
-        SigningKeyTool tool = new SigningKeyTool(client, secret, out);
+        SigningKeyTool tool = new SigningKeyTool(client, secret, publicSecret, out);
         try {
             return tool.execute(words.get(0), words.size() > 1 ? words.get(1) : null) ? 0 : 2;
         } catch (IllegalArgumentException refused) {
@@ -103,6 +110,7 @@ public final class SigningKeyTool {
     private SigningKeySet change(UnaryOperator<SigningKeySet> step) {
         SigningKeySet next = step.apply(read());
         client.putSecretValue(r -> r.secretId(secretId).secretString(next.toSecretJson()));
+        client.putSecretValue(r -> r.secretId(publicSecretId).secretString(next.publicSet().toSecretJson()));
         show(next);
         return next;
     }

@@ -50,13 +50,16 @@ final class LocalStorage implements AutoCloseable {
 
             Optional<String> configured = Optional.ofNullable(processEnvironment.get(SIGNING_KEY_VARIABLE)).filter(s -> !s.isBlank());
             Map<String, String> arns = new LinkedHashMap<>();
+            // One key set: the signers read it whole, the functions that only verify its public halves.
+            SigningKeySet keys = SigningKeySet.generate();
             for (Map.Entry<String, Optional<String>> secret : template.secrets().entrySet()) {
                 String logicalId = secret.getKey();
                 boolean signingKeys = isSigningKeySecret(template, logicalId);
                 if (signingKeys && configured.isPresent()) {
                     continue;
                 }
-                String value = signingKeys ? SigningKeySet.generate().toSecretJson() : "{}";
+                String value = !signingKeys ? "{}" : template.publicKeySecrets().contains(logicalId)
+                        ? keys.publicSet().toSecretJson() : keys.toSecretJson();
                 arns.put(logicalId, LocalSecrets.createSecret(secrets, secret.getValue().orElse(logicalId), value));
             }
             return new LocalStorage(engine, tables, arns, configured);

@@ -111,7 +111,7 @@ final class DjangoDump {
                 return null;
             }
             return new DjangoUser(row, pk, username, password.asText(), email, firstName, lastName, active,
-                    dateJoined);
+                    dateJoined, AdminRights.of(isTrue(fields, "is_superuser"), isTrue(fields, "is_staff")));
         }
 
         /** Absent or null is "" (custom user models may lack the field); anything but a string is refused. */
@@ -138,6 +138,12 @@ final class DjangoDump {
                 return false;
             }
             return value.asBoolean();
+        }
+
+        /** Only for the report: the rights are not imported, so a missing or odd value just means "not flagged". */
+        private static boolean isTrue(JsonNode fields, String name) {
+            JsonNode value = fields.get(name);
+            return value != null && value.isBoolean() && value.asBoolean();
         }
 
         /** Django writes ISO 8601 with "Z" or an offset; naive times (USE_TZ = False) are taken as UTC. */

@@ -68,7 +68,7 @@ public final class DjangoImport {
                                   PrintStream err) {
         ImportReport report = new ImportReport(options.dryRun());
         try {
-            new UserImporter(tables.users(), options.model(), options.dryRun(), Clock.systemUTC()).run(plan, report);
+            new UserImporter(tables.users(), options.model(), options.dryRun(), Clock.systemUTC()).run(plan, report, err);
         } catch (StorageUnavailableException | SdkException e) {
             report.print(out);
             err.println("stopped: DynamoDB failed (" + e.getMessage() + "). The rows listed above are done; no row "

@@ -6,11 +6,12 @@ import dev.accounts.core.json.Json;
 import java.time.Instant;
 
 /**
- * One well-formed row of `dumpdata auth.user`: the fields this service keeps. `dateJoined` is null when the
- * user model has no such field; `row` counts from 1 in the dump's list.
+ * One well-formed row of `dumpdata auth.user`: the fields this service keeps, and the admin rights it does
+ * not (flagged on the row's report line). `dateJoined` is null when the user model has no such field; `row`
+ * counts from 1 in the dump's list.
  */
 record DjangoUser(int row, String pk, String username, String passwordHash, String email, String firstName,
-                  String lastName, boolean active, Instant dateJoined) {
+                  String lastName, boolean active, Instant dateJoined, AdminRights rights) {
 
     String usernameKey() {
         return Usernames.key(username);
@@ -23,15 +24,15 @@ record DjangoUser(int row, String pk, String username, String passwordHash, Stri
     }
 
     RowOutcome imported(String reason) {
-        return new RowOutcome(row, pk, username, RowOutcome.Result.IMPORTED, reason);
+        return new RowOutcome(row, pk, username, RowOutcome.Result.IMPORTED, reason + rights.flag());
     }
 
     RowOutcome skipped(String reason) {
-        return new RowOutcome(row, pk, username, RowOutcome.Result.SKIPPED, reason);
+        return new RowOutcome(row, pk, username, RowOutcome.Result.SKIPPED, reason + rights.flag());
     }
 
     RowOutcome rejected(String reason) {
-        return RowOutcome.rejected(row, pk, username, reason);
+        return RowOutcome.rejected(row, pk, username, reason + rights.flag());
     }
 
     /** "row 2, pk 2, \"Bob\"": how other rows' messages point at this one. */

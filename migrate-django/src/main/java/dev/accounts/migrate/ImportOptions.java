@@ -10,9 +10,11 @@ record ImportOptions(Path file, boolean dryRun, String model, boolean help) {
               <dump.json>   the output of `python manage.py dumpdata auth.user` (without --natural-primary)
               --dry-run     check every row and the table, write nothing
               --model       the user model's label in the dump when it is not auth.user (AUTH_USER_MODEL)
-            environment: USERS_TABLE, REVOKED_TOKENS_TABLE, AWS_REGION, DYNAMODB_ENDPOINT (optional), and
-              AWS credentials as the AWS CLI finds them (environment, profile, SSO)
-            exit status: 0 every row imported or skipped, 1 some rows rejected, 2 nothing done (see message)""";
+            environment: USERS_TABLE, REVOKED_TOKENS_TABLE, DYNAMODB_ENDPOINT (optional), and the AWS region
+              and credentials as the AWS CLI finds them (AWS_REGION or the profile's region; environment,
+              profile, SSO); progress goes to stderr every 10 s
+            exit status, the same with --dry-run (counting rows that would be imported): 0 every row imported
+              or skipped, 1 some rows rejected, 2 nothing done (see message)""";
     private static final Pattern MODEL_LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
 
     static ImportOptions parse(String[] args) {

@@ -10,22 +10,26 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * The stack's tables, named by the same environment variables the functions read. Unlike a function, an
  * operator's shell may hold its credentials in a profile or an SSO session, so the SDK's default chain is
- * used unless the keys are given in the environment passed in.
+ * used unless the keys are given in the environment passed in; so is the SDK's region chain unless AWS_REGION is.
  */
 final class TargetTables implements AutoCloseable {
     private final Settings settings;
+    private final Region region;
     private final DynamoDbClient client;
 
-    private TargetTables(Settings settings, DynamoDbClient client) {
+    private TargetTables(Settings settings, Region region, DynamoDbClient client) {
         this.settings = settings;
+        this.region = region;
         this.client = client;
     }
 
@@ -34,12 +38,31 @@ final class TargetTables implements AutoCloseable {
         Settings settings = Settings.from(env);
         settings.usersTable();
         settings.revokedTokensTable();
+        Region region = region(env);
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(settings.region()))
+                .region(region)
                 .credentialsProvider(credentials(env));
         settings.dynamoDbEndpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
-        return new TargetTables(settings, builder.build());
+        return new TargetTables(settings, region, builder.build());
+    }
+
+    /**
+     * AWS_REGION when given, else where the AWS CLI would look (the `aws.region` property, the profile's
+     * `region`, the instance's region); never a guessed default, which would import into the wrong stack's tables
+     * or report them missing.
+     */
+    private static Region region(Map<String, String> env) {
+        String given = env.get("AWS_REGION");
+        if (given != null && !given.isBlank()) {
+            return Region.of(given.trim());
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException none) {
+            throw new IllegalStateException("no AWS region: set AWS_REGION to the stack's region, or a region in "
+                    + "your AWS profile (`aws configure set region …`)");
+        }
     }
 
     /** Both tables must exist before any row is judged against them; a wrong name or region stops here. */
@@ -62,7 +85,7 @@ final class TargetTables implements AutoCloseable {
     }
 
     private String where() {
-        return settings.region() + settings.dynamoDbEndpoint().map(endpoint -> " at " + endpoint).orElse("");
+        return region.id() + settings.dynamoDbEndpoint().map(endpoint -> " at " + endpoint).orElse("");
     }
 
     @Override

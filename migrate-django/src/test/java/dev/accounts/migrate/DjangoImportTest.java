@@ -127,6 +127,45 @@ class DjangoImportTest {
     }
 
     @Test
+    void aReRunAfterTheOwnerDeletedTheAccountLeavesItDeleted() throws Exception {
+        Path dump = new DjangoDumpFixture().user(1, "alice", aliceHash, true).writeTo(dir.resolve("one.json"));
+        run(dump.toString());
+        Accounts accounts = new Accounts(services);
+        String accessBeforeDeletion = accounts.login("alice", PASSWORD).access();
+        String id = MigratedIds.of("auth.user", "1");
+        accounts.delete(services.users().findById(id).orElseThrow());
+
+        Run dry = run("--dry-run", dump.toString());
+        Run again = run(dump.toString());
+
+        dry.expect(1, "skipped", "deleted here by its owner", id);
+        again.expect(1, "skipped", "deleted here by its owner", id);
+        assertEquals(0, again.exit, again.out);
+        assertTrue(services.users().findById(id).isEmpty(), "the deleted account stays deleted");
+        assertEquals(401, assertThrows(ApiException.class, () -> accounts.login("alice", PASSWORD)).status());
+        ApiException verify = assertThrows(ApiException.class, () -> services.verifyToken()
+                .verify(Json.MAPPER.createObjectNode().put("token", accessBeforeDeletion), accounts.issuer()));
+        assertEquals(401, verify.status(), "a token issued before the deletion stays dead");
+    }
+
+    @Test
+    void superusersAndStaffAreFlaggedOnTheirReportLines() throws Exception {
+        DjangoDumpFixture dump = new DjangoDumpFixture().user(1, "root", aliceHash, true);
+        dump.lastFields().put("is_superuser", true).put("is_staff", true);
+        dump.user(2, "helpdesk", aliceHash, true).lastFields().put("is_staff", true);
+        dump.user(3, "alice", aliceHash, true);
+        dump.user(4, "old-admin", aliceHash, false).lastFields().put("is_superuser", true);
+
+        Run run = run(dump.writeTo(dir.resolve("admins.json")).toString());
+
+        run.expect(1, "imported", "SUPERUSER in Django");
+        run.expect(2, "imported", "staff in Django");
+        run.expect(4, "skipped", "inactive", "SUPERUSER in Django");
+        String alice = Arrays.stream(run.out.split("\n")).filter(l -> l.contains("row 3,")).findFirst().orElseThrow();
+        assertTrue(!alice.contains("in Django:"), alice);
+    }
+
+    @Test
     void aDryRunJudgesEveryRowAndWritesNothing() throws Exception {
         Run run = run("--dry-run", mixedDump().toString());
 
@@ -210,6 +249,26 @@ class DjangoImportTest {
         assertEquals(2, run(dir.resolve("missing.json").toString()).exit);
         assertEquals(2, run("--bogus", dump.toString()).exit);
         assertEquals(List.of(), storedKeys());
+    }
+
+    @Test
+    void withoutAwsRegionTheRegionComesFromTheSdkChainNotADefault() throws Exception {
+        Map<String, String> noRegion = new HashMap<>(stack.env());
+        noRegion.remove("AWS_REGION");
+        String before = System.getProperty("aws.region");
+        System.setProperty("aws.region", "eu-west-3");
+        try {
+            Run run = runWith(noRegion, "--dry-run", mixedDump().toString());
+            // The local engine keeps its tables in the region the tests created them in, so eu-west-3 has none.
+            assertEquals(2, run.exit, run.out);
+            assertTrue(run.err.contains("not found in eu-west-3"), run.err);
+        } finally {
+            if (before == null) {
+                System.clearProperty("aws.region");
+            } else {
+                System.setProperty("aws.region", before);
+            }
+        }
     }
 
     private Run run(String... args) {

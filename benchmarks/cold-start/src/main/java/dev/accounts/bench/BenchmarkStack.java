@@ -23,10 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class BenchmarkStack implements AutoCloseable {
     private final LocalEngine engine;
     private final Map<String, String> resourceNames;
+    private final String privateKeySecret;
 
-    private BenchmarkStack(LocalEngine engine, Map<String, String> resourceNames) {
+    private BenchmarkStack(LocalEngine engine, Map<String, String> resourceNames, String privateKeySecret) {
         this.engine = engine;
         this.resourceNames = resourceNames;
+        this.privateKeySecret = privateKeySecret;
     }
 
     static BenchmarkStack start(SamTemplate template) {
@@ -35,13 +37,18 @@ final class BenchmarkStack implements AutoCloseable {
             Map<String, String> names = new LinkedHashMap<>(
                     LocalTables.create(engine.dynamoDbClient(), template, LocalTables.uniqueNames(template)));
             String suffix = UUID.randomUUID().toString().substring(0, 8);
-            // The template's one secret is the signing key set; a new stack gets a new key, as a deploy does.
-            String keySet = SigningKeySet.generate().toSecretJson();
+            // The template's secrets hold the signing key set, whole or its public halves; a new stack gets a new
+            // key, as a deploy does.
+            SigningKeySet keySet = SigningKeySet.generate();
+            String privateKeySecret = null;
             for (String secret : template.secrets().keySet()) {
-                names.put(secret, LocalSecrets.createSecret(engine.secretsManagerClient(),
-                        "bench-" + secret + "-" + suffix, keySet));
+                boolean publicHalves = template.publicKeySecrets().contains(secret);
+                String arn = LocalSecrets.createSecret(engine.secretsManagerClient(), "bench-" + secret + "-" + suffix,
+                        publicHalves ? keySet.publicSet().toSecretJson() : keySet.toSecretJson());
+                names.put(secret, arn);
+                privateKeySecret = publicHalves ? privateKeySecret : arn;
             }
-            return new BenchmarkStack(engine, Map.copyOf(names));
+            return new BenchmarkStack(engine, Map.copyOf(names), privateKeySecret);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -87,10 +94,16 @@ final class BenchmarkStack implements AutoCloseable {
         return merged;
     }
 
-    /** The core wired to this stack, in this JVM, for preparing state the way the functions read it. */
+    /**
+     * The core wired to this stack, in this JVM, for preparing state the way the functions read it; with the
+     * private key set, whichever functions are measured, since the events' tokens must be signed.
+     */
     EnvironmentWiring services(List<FunctionSpec> functions) {
         Map<String, String> env = environment(functions);
         env.putAll(credentials());
+        if (privateKeySecret != null) {
+            env.put("SIGNING_KEY_SECRET_ID", privateKeySecret);
+        }
         return EnvironmentWiring.fromEnvironment(env);
     }
 

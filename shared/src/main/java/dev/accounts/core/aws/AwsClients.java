@@ -29,6 +29,8 @@ public final class AwsClients {
     /** Per attempt, then per call with the standard mode's three attempts and backoff: well under Timeout 10 s. */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** Public so that tests count the attempts this mode makes instead of copying the number. */
+    public static final RetryMode RETRY_MODE = RetryMode.STANDARD;
 
     private final Settings settings;
     private final AwsCredentialsProvider credentials;
@@ -67,7 +69,7 @@ public final class AwsClients {
 
     private static ClientOverrideConfiguration overrides() {
         return ClientOverrideConfiguration.builder()
-                .retryStrategy(RetryMode.STANDARD)
+                .retryStrategy(RETRY_MODE)
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)
                 .build();

@@ -7,8 +7,14 @@ import java.util.Optional;
 
 /** Where accounts live. Uniqueness of usernames and atomic deletion are the store's promises. */
 public interface UserStore {
-    /** Writes the user and claims its username key in one step; nothing is written when the name is taken. */
+    /**
+     * Writes the user and claims its username key in one step; nothing is written when the name is taken, or
+     * ({@link AccountDeletedException}) when an account with this id existed and was deleted.
+     */
     void create(User user) throws UsernameTakenException;
+
+    /** Whether an account with this id was deleted: its id is retired for good. */
+    boolean wasDeleted(String id);
 
     Optional<User> findById(String id);
 
@@ -17,7 +23,7 @@ public interface UserStore {
     boolean usernameKeyTaken(String usernameKey);
 
     /**
-     * Removes the user and frees the username, and records that every refresh token of the user is revoked
+     * Removes the user, retires its id, frees the username, and records that every refresh token of the user is revoked
      * until `revokeUntil`, all in one transaction. False when the user was already gone.
      */
     boolean deleteRevokingTokens(User user, Instant revokeUntil);
@@ -39,6 +45,13 @@ public interface UserStore {
 
     /** Every account with this address (compared as {@code EmailKeys.of}), read as it is now; no Scan. */
     List<User> findByEmail(String emailKey);
+
+    /** Unchecked: only ids derived from another system's (the Django import) can meet a deleted one. */
+    final class AccountDeletedException extends RuntimeException {
+        public AccountDeletedException() {
+            super("account deleted: its id is retired", null, false, false);
+        }
+    }
 
     final class UsernameTakenException extends Exception {
         public UsernameTakenException() {

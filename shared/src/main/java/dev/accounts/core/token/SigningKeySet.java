@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.json.Json;
 import io.jsonwebtoken.security.EcPrivateJwk;
+import io.jsonwebtoken.security.EcPublicJwk;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import java.security.KeyPair;
@@ -23,17 +24,41 @@ import java.util.Optional;
  * Stored as JSON in Secrets Manager: {"current": kid, "keys": [private EC JWKs with kid]}. A new key's kid is
  * its RFC 7638 thumbprint (SHA-256, base64url), as the template's key-set generator names the first key: a kid
  * that names the key and reveals nothing. Sets read from a secret keep whatever kids they were stored with.
+ * Functions that only verify read the public set instead, the same JSON with public JWKs ({@link #publicSet()}):
+ * it cannot sign.
  */
 public final class SigningKeySet {
     private final String currentKid;
     private final Map<String, EcPrivateJwk> keys;
+    private final Map<String, EcPublicJwk> publicKeys;
 
     private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys) {
-        if (!keys.containsKey(currentKid)) {
+        this(currentKid, keys, publicHalves(keys));
+    }
+
+    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys, Map<String, EcPublicJwk> publicKeys) {
+        if (!publicKeys.containsKey(currentKid)) {
             throw new IllegalArgumentException("the current key " + currentKid + " is not in the key set");
         }
         this.currentKid = currentKid;
         this.keys = Collections.unmodifiableMap(keys);
+        this.publicKeys = Collections.unmodifiableMap(publicKeys);
+    }
+
+    private static Map<String, EcPublicJwk> publicHalves(Map<String, EcPrivateJwk> keys) {
+        Map<String, EcPublicJwk> halves = new LinkedHashMap<>();
+        keys.forEach((kid, jwk) -> halves.put(kid, jwk.toPublicJwk()));
+        return halves;
+    }
+
+    /** The same kids and current key, public halves only: what the functions that only verify may read. */
+    public SigningKeySet publicSet() {
+        return new SigningKeySet(currentKid, Map.of(), new LinkedHashMap<>(publicKeys));
+    }
+
+    /** False for a {@link #publicSet()}: it verifies, it cannot sign. */
+    public boolean canSign() {
+        return !keys.isEmpty();
     }
 
     /** A one-key set with a fresh P-256 key pair that signs: for local runs and tests. */
@@ -49,6 +74,7 @@ public final class SigningKeySet {
      * function knows the key before any token carries its kid. The new kid is the one {@link #kids()} lists last.
      */
     public SigningKeySet withAddedKey() {
+        requirePrivate();
         EcPrivateJwk key = newKey();
         Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
         next.put(key.getId(), key);
@@ -66,6 +92,7 @@ public final class SigningKeySet {
 
     /** The same keys with `kid` signing from now on: step two of a rotation. */
     public SigningKeySet withCurrent(String kid) {
+        requirePrivate();
         return new SigningKeySet(kid, new LinkedHashMap<>(keys));
     }
 
@@ -76,11 +103,12 @@ public final class SigningKeySet {
     }
 
     public java.util.Set<String> kids() {
-        return keys.keySet();
+        return publicKeys.keySet();
     }
 
     /** The same set without a retired key (never the current one). */
     public SigningKeySet without(String kid) {
+        requirePrivate();
         if (kid.equals(currentKid)) {
             throw new IllegalArgumentException("the current key cannot be retired; make another key current first");
         }
@@ -89,19 +117,29 @@ public final class SigningKeySet {
         return new SigningKeySet(currentKid, next);
     }
 
+    /** A private set, or a public one (every key public): never a mix, which would be a mistake in the secret. */
     public static SigningKeySet fromSecretJson(String json) {
         try {
             JsonNode root = Json.parse(json);
             String current = root.path("current").asText("");
             Map<String, EcPrivateJwk> keys = new LinkedHashMap<>();
+            Map<String, EcPublicJwk> publicKeys = new LinkedHashMap<>();
             for (JsonNode keyNode : root.path("keys")) {
                 Jwk<?> jwk = Jwks.parser().build().parse(Json.write(keyNode));
-                if (!(jwk instanceof EcPrivateJwk ec) || ec.getId() == null) {
-                    throw new IllegalArgumentException("every key must be a private EC JWK with a kid");
+                if (jwk.getId() == null) {
+                    throw new IllegalArgumentException("every key must have a kid");
                 }
-                keys.put(ec.getId(), ec);
+                switch (jwk) {
+                    case EcPrivateJwk ec -> keys.put(ec.getId(), ec);
+                    case EcPublicJwk ec -> publicKeys.put(ec.getId(), ec);
+                    default -> throw new IllegalArgumentException("every key must be an EC JWK");
+                }
             }
-            return new SigningKeySet(current, keys);
+            if (!keys.isEmpty() && !publicKeys.isEmpty()) {
+                throw new IllegalArgumentException("a key set is all private keys or all public keys");
+            }
+            return publicKeys.isEmpty() ? new SigningKeySet(current, keys)
+                    : new SigningKeySet(current, keys, publicKeys);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the signing key secret is not JSON", e);
         }
@@ -111,7 +149,7 @@ public final class SigningKeySet {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("current", currentKid);
         ArrayNode array = root.putArray("keys");
-        for (EcPrivateJwk jwk : keys.values()) {
+        for (Jwk<?> jwk : canSign() ? keys.values() : publicKeys.values()) {
             try {
                 array.add(Json.parse(Jwks.UNSAFE_JSON(jwk)));
             } catch (JsonProcessingException e) {
@@ -126,23 +164,30 @@ public final class SigningKeySet {
     }
 
     public PrivateKey currentPrivateKey() {
+        requirePrivate();
         return keys.get(currentKid).toKeyPair().getPrivate();
     }
 
     public Optional<PublicKey> publicKey(String kid) {
-        EcPrivateJwk jwk = kid == null ? null : keys.get(kid);
-        return jwk == null ? Optional.empty() : Optional.of(jwk.toKeyPair().getPublic());
+        EcPublicJwk jwk = kid == null ? null : publicKeys.get(kid);
+        return jwk == null ? Optional.empty() : Optional.of(jwk.toKey());
     }
 
     /** The public half of every key, as RFC 7517 JWK maps (kty, crv, x, y, kid, use, alg). */
     public java.util.List<Map<String, Object>> publicJwks() {
-        return keys.values().stream().map(jwk -> {
+        return publicKeys.values().stream().map(jwk -> {
             Map<String, Object> pub = new LinkedHashMap<>();
-            jwk.toPublicJwk().forEach((name, value) -> pub.put(name, value));
+            jwk.forEach((name, value) -> pub.put(name, value));
             pub.put("use", "sig");
             pub.put("alg", TokenService.ALGORITHM_NAME);
             return pub;
         }).toList();
+    }
+
+    private void requirePrivate() {
+        if (!canSign()) {
+            throw new IllegalStateException("a public key set verifies only: it cannot sign or change");
+        }
     }
 
     private static EcPrivateJwk newKey() {

@@ -19,8 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * Issues and verifies the service's JWTs (ES256, JWS compact, header {alg, kid, typ}), with simplejwt's claims
- * (token_type, exp, iat, jti, user_id) plus iss, sub and, where configured, aud. Verification pins the
- * algorithm, requires a known kid, and checks signature, exp, iss, aud and token_type.
+ * (token_type, exp, iat, jti, user_id) plus iss, sub and, where configured, aud on access tokens only: a
+ * verifier that checks the audience (API Gateway's JWT authorizer, jose, aws-jwt-verify) then refuses a refresh
+ * token where it expects an access token. Verification pins the algorithm, requires a known kid, and checks
+ * signature, exp, iss, aud and token_type.
  */
 public final class TokenService {
     public static final String ALGORITHM_NAME = "ES256";
@@ -97,7 +99,7 @@ public final class TokenService {
                 && claims.getId() != null && !claims.getId().isEmpty()
                 && claims.getExpiration() != null && claims.getIssuedAt() != null
                 && issuer.equals(claims.getIssuer())
-                && audienceMatches(claims)
+                && audienceMatches(claims, type)
                 && (type != TokenType.REFRESH || claims.get(FAMILY_CLAIM) instanceof String);
         if (!wellFormed) {
             throw new TokenRejected(TokenRejected.Reason.INVALID_OR_EXPIRED);
@@ -119,11 +121,14 @@ public final class TokenService {
         return second;
     }
 
-    private boolean audienceMatches(Claims claims) {
+    private boolean audienceMatches(Claims claims, TokenType type) {
+        boolean none = claims.getAudience() == null || claims.getAudience().isEmpty();
         if (audience.isEmpty()) {
-            return claims.getAudience() == null || claims.getAudience().isEmpty();
+            return none;
         }
-        return claims.getAudience() != null && claims.getAudience().contains(audience.get());
+        // Refresh tokens issued before they lost their aud stay usable until they expire (a day by default).
+        return type == TokenType.REFRESH && none
+                || claims.getAudience() != null && claims.getAudience().contains(audience.get());
     }
 
     private String sign(SigningKeySet set, TokenType type, String userId, String jti, String family, String issuer,
@@ -138,7 +143,10 @@ public final class TokenService {
                 .claim("token_type", type.claim())
                 .claim("user_id", userId)
                 .claim(ISSUED_MILLIS_CLAIM, issuedAt.toEpochMilli());
-        audience.ifPresent(aud -> builder.audience().single(aud));
+        // Refresh tokens carry no aud: a verifier configured as API Gateway's JWT authorizer refuses them.
+        if (type == TokenType.ACCESS) {
+            audience.ifPresent(aud -> builder.audience().single(aud));
+        }
         if (family != null) {
             builder.claim(FAMILY_CLAIM, family);
         }

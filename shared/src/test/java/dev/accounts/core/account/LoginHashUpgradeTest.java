@@ -106,6 +106,11 @@ class LoginHashUpgradeTest {
         }
 
         @Override
+        public boolean wasDeleted(String id) {
+            return real.wasDeleted(id);
+        }
+
+        @Override
         public boolean deleteRevokingTokens(User user, Instant revokeUntil) {
             return real.deleteRevokingTokens(user, revokeUntil);
         }

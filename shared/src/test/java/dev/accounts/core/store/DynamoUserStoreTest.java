@@ -28,10 +28,14 @@ class DynamoUserStoreTest {
 
     @Test
     void aTakenNameWritesNothing() throws Exception {
-        users.create(user("bob"));
+        User first = user("bob");
+        users.create(first);
         User second = user("BOB");
         assertThrows(UserStore.UsernameTakenException.class, () -> users.create(second));
         assertTrue(users.findById(second.id()).isEmpty(), "the loser's account item must not exist");
+        assertEquals(first.id(), users.findByUsernameKey("bob").orElseThrow().id(), "the claim still names the first");
+        assertEquals(1, countItems("NAME#"), "one claim, not overwritten");
+        assertEquals(1, countItems("USER#"), "one account");
     }
 
     // Concurrent sign-ups for one name: reliability/SignUpRaceTest, through a relay that serialises writes to one
@@ -50,6 +54,20 @@ class DynamoUserStoreTest {
         assertFalse(revoked.isEmpty(), "a user revocation record is written in the same transaction");
         assertFalse(users.deleteRevokingTokens(dave, Instant.now().plusSeconds(3600)), "already gone");
         users.create(user("dave"));
+    }
+
+    @Test
+    void aDeletedIdNeverComesBack() throws Exception {
+        User migrated = user("erin");
+        users.create(migrated);
+        assertFalse(users.wasDeleted(migrated.id()));
+        assertTrue(users.deleteRevokingTokens(migrated, Instant.now().plusSeconds(3600)));
+
+        assertTrue(users.wasDeleted(migrated.id()));
+        User again = new User(migrated.id(), "erin", "", "", "", "hash", Instant.now());
+        assertThrows(UserStore.AccountDeletedException.class, () -> users.create(again));
+        assertTrue(users.findById(migrated.id()).isEmpty(), "the account is not written back");
+        assertFalse(users.usernameKeyTaken("erin"), "nor its name claimed");
     }
 
     private long countItems(String prefix) {

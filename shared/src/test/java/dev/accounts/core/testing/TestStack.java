@@ -25,10 +25,18 @@ public final class TestStack {
     private final Map<String, String> env;
     private final SigningKeySet keys;
 
-    private TestStack(LocalEngine engine, Map<String, String> env, SigningKeySet keys) {
+    private final String publicKeySecretId;
+
+    private TestStack(LocalEngine engine, Map<String, String> env, SigningKeySet keys, String publicKeySecretId) {
         this.engine = engine;
         this.env = env;
         this.keys = keys;
+        this.publicKeySecretId = publicKeySecretId;
+    }
+
+    /** The secret of the key set's public halves, which the template gives the functions that only verify. */
+    public String publicKeySecretId() {
+        return publicKeySecretId;
     }
 
     /** New tables on the JVM's shared engine; the signing key set is stored as a secret, as in AWS. */
@@ -39,6 +47,8 @@ public final class TestStack {
         SigningKeySet keys = SigningKeySet.generate();
         String secretArn = LocalSecrets.createSecret(engine.secretsManagerClient(),
                 "signing-keys-" + UUID.randomUUID(), keys.toSecretJson());
+        String publicSecretArn = LocalSecrets.createSecret(engine.secretsManagerClient(),
+                "signing-public-keys-" + UUID.randomUUID(), keys.publicSet().toSecretJson());
         Map<String, String> env = new HashMap<>();
         env.put("USERS_TABLE", tables.get("UsersTable"));
         env.put("REVOKED_TOKENS_TABLE", tables.get("RevokedTokensTable"));
@@ -50,7 +60,7 @@ public final class TestStack {
         env.put("AWS_SECRET_ACCESS_KEY", engine.secretKey());
         env.put("DYNAMODB_ENDPOINT", engine.endpoint());
         env.put("SECRETSMANAGER_ENDPOINT", engine.secretsManagerEndpoint());
-        return new TestStack(engine, env, keys);
+        return new TestStack(engine, env, keys, publicSecretArn);
     }
 
     /** The environment a deployed function would have, pointing at this stack. */
@@ -61,7 +71,7 @@ public final class TestStack {
     public TestStack with(String name, String value) {
         Map<String, String> changed = new HashMap<>(env);
         changed.put(name, value);
-        return new TestStack(engine, changed, keys);
+        return new TestStack(engine, changed, keys, publicKeySecretId);
     }
 
     /**
@@ -82,7 +92,7 @@ public final class TestStack {
         changed.put("EMAIL_VERIFICATION", mode);
         changed.put("PASSWORD_RESET_URL", "https://app.example.com/reset-password");
         changed.put("EMAIL_VERIFICATION_URL", "https://app.example.com/verify-email");
-        return new TestStack(engine, changed, keys);
+        return new TestStack(engine, changed, keys, publicKeySecretId);
     }
 
     /** What the engine's SES has sent (moto keeps every message). */
@@ -109,6 +119,8 @@ public final class TestStack {
     public void storeKeys(SigningKeySet next) {
         engine.secretsManagerClient().putSecretValue(r -> r.secretId(env.get("SIGNING_KEY_SECRET_ID"))
                 .secretString(next.toSecretJson()));
+        engine.secretsManagerClient().putSecretValue(r -> r.secretId(publicKeySecretId)
+                .secretString(next.publicSet().toSecretJson()));
     }
 
     public SigningKeySet keys() {

@@ -35,6 +35,33 @@ class SigningKeySetTest {
     }
 
     @Test
+    void thePublicSetKeepsTheKidsAndPublicKeysAndNothingPrivate() {
+        SigningKeySet first = SigningKeySet.generate();
+        SigningKeySet full = first.withNewCurrentKey();
+        String stored = full.publicSet().toSecretJson();
+
+        SigningKeySet read = SigningKeySet.fromSecretJson(stored);
+        assertFalse(stored.contains("\"d\""), "a private part in the public set: " + stored);
+        assertFalse(read.canSign());
+        assertEquals(full.currentKid(), read.currentKid());
+        assertEquals(full.kids(), read.kids());
+        assertEquals(full.publicKey(first.currentKid()), read.publicKey(first.currentKid()));
+        assertEquals(full.publicJwks(), read.publicJwks(), "jwks.json is the same from either set");
+        assertThrows(IllegalStateException.class, read::currentPrivateKey);
+        assertThrows(IllegalStateException.class, read::withAddedKey);
+    }
+
+    @Test
+    void aSetMixingPrivateAndPublicKeysIsRefused() throws Exception {
+        var mixed = (com.fasterxml.jackson.databind.node.ObjectNode) dev.accounts.core.json.Json.parse(
+                SigningKeySet.generate().toSecretJson());
+        var publicKey = dev.accounts.core.json.Json.parse(SigningKeySet.generate().publicSet().toSecretJson())
+                .path("keys").path(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) mixed.path("keys")).add(publicKey);
+        assertThrows(IllegalArgumentException.class, () -> SigningKeySet.fromSecretJson(mixed.toString()));
+    }
+
+    @Test
     void theCurrentKeyCannotBeRetired() {
         SigningKeySet first = SigningKeySet.generate();
         SigningKeySet set = first.withNewCurrentKey();

@@ -1,6 +1,7 @@
 package dev.accounts.core.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,6 +76,54 @@ class TokenServiceTest {
         assertThrows(TokenRejected.class, () -> withAudience.verify(pair.access(), TokenType.ACCESS, ISSUER));
         TokenPair forApp = withAudience.issue("user-1", "fam-1", ISSUER);
         assertThrows(TokenRejected.class, () -> tokens.verify(forApp.access(), TokenType.ACCESS, ISSUER));
+    }
+
+    @Test
+    void underAnAudienceOnlyAccessTokensCarryItSoAudienceCheckingVerifiersRefuseRefreshTokens() throws Exception {
+        TokenService withAudience = new TokenService(() -> keys, clock, Duration.ofMinutes(5), Duration.ofDays(1),
+                Optional.of("my-app"));
+        TokenPair pair = withAudience.issue("user-1", "fam-1", ISSUER);
+
+        assertEquals("my-app", part(pair.access(), 1).path("aud").asText());
+        assertTrue(part(pair.refresh(), 1).path("aud").isMissingNode(), "API.md: refresh tokens carry no aud");
+        assertEquals("fam-1", withAudience.verify(pair.refresh(), TokenType.REFRESH, ISSUER).family());
+        assertEquals("user-1", withAudience.verify(pair.access(), TokenType.ACCESS, ISSUER).userId());
+        assertEquals(TokenRejected.Reason.WRONG_TYPE, assertThrows(TokenRejected.class,
+                () -> withAudience.verify(pair.refresh(), TokenType.ACCESS, ISSUER)).reason());
+    }
+
+    @Test
+    void aRefreshTokenIssuedWithTheAudienceBeforeItWasDroppedStillRefreshes() throws Exception {
+        TokenService withAudience = new TokenService(() -> keys, clock, Duration.ofMinutes(5), Duration.ofDays(1),
+                Optional.of("my-app"));
+        String legacy = refreshTokenWithAudience("my-app");
+
+        assertEquals("fam-1", withAudience.verify(legacy, TokenType.REFRESH, ISSUER).family());
+        String foreign = refreshTokenWithAudience("another-app");
+        assertThrows(TokenRejected.class, () -> withAudience.verify(foreign, TokenType.REFRESH, ISSUER));
+    }
+
+    /** A refresh token as the service issued them under TokenAudience before refresh tokens lost their aud. */
+    private String refreshTokenWithAudience(String audience) {
+        Instant now = clock.instant();
+        var builder = Jwts.builder().header().keyId("k1").type("JWT").and()
+                .issuer(ISSUER).subject("user-1").id("jti-1")
+                .issuedAt(java.util.Date.from(now)).expiration(java.util.Date.from(now.plus(Duration.ofDays(1))))
+                .claim("token_type", "refresh").claim("user_id", "user-1").claim("fam", "fam-1");
+        builder.audience().single(audience);
+        return builder.signWith(keys.currentPrivateKey(), Jwts.SIG.ES256).compact();
+    }
+
+    @Test
+    void aServiceHoldingThePublicSetVerifiesTokensOfThePrivateOneAndCannotSign() throws Exception {
+        TokenService verifier = new TokenService(keys::publicSet, clock, Duration.ofMinutes(5), Duration.ofDays(1),
+                Optional.empty());
+        TokenPair pair = tokens.issue("user-1", "fam-1", ISSUER);
+
+        assertEquals("user-1", verifier.verify(pair.access(), TokenType.ACCESS, ISSUER).userId());
+        assertEquals("fam-1", verifier.verify(pair.refresh(), TokenType.REFRESH, ISSUER).family());
+        assertThrows(IllegalStateException.class, () -> verifier.issue("user-1", "fam-1", ISSUER), "cannot sign");
+
     }
 
     @Test

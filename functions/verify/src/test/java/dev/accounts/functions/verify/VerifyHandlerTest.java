@@ -7,12 +7,17 @@ import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.http.HttpApiEvent;
+import dev.accounts.core.testing.BadInput;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.token.TokenPair;
 import java.util.Base64;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class VerifyHandlerTest {
+    private static final String PATH = "/account/verify";
     private static final String INVALID = "{\"detail\": \"Token is invalid or expired\", \"code\": \"token_not_valid\"}";
     private static final String BLACKLISTED = "{\"detail\": \"Token is blacklisted\", \"code\": \"token_not_valid\"}";
 
@@ -53,12 +58,18 @@ class VerifyHandlerTest {
 
     @Test
     void aMissingTokenIsAFieldError() {
-        assertAnswer(handler.handleRequest(HttpApiEvent.post("/account/verify", "{}").build(), null), 400,
+        assertAnswer(handler.handleRequest(HttpApiEvent.post(PATH, "{}").build(), null), 400,
                 "{\"token\": [\"This field is required.\"]}");
     }
 
+    @TestFactory
+    Stream<DynamicTest> badInputIsAnsweredAsTheContractSays() {
+        return BadInput.table(PATH, event -> handler.handleRequest(event.build(), null), "{\"token\": 7}",
+                "{\"token\": [\"Not a valid string.\"]}");
+    }
+
     private APIGatewayV2HTTPResponse verify(String token) {
-        return handler.handleRequest(HttpApiEvent.post("/account/verify", Accounts.body("token", token)).build(), null);
+        return handler.handleRequest(HttpApiEvent.post(PATH, Accounts.body("token", token)).build(), null);
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode refreshBody(String token) {

@@ -18,6 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -60,6 +61,9 @@ public final class DynamoUserStore implements UserStore {
             if (failedAt(e, 0)) {
                 throw new UsernameTakenException();
             }
+            if (failedAt(e, 2)) {
+                throw new AccountDeletedException();
+            }
             throw new StorageUnavailableException("create user", e);
         }
     }
@@ -75,17 +79,27 @@ public final class DynamoUserStore implements UserStore {
     }
 
     @Override
+    public boolean wasDeleted(String id) {
+        return get(UserItem.GONE_PREFIX + id).isPresent();
+    }
+
+    @Override
     public boolean usernameKeyTaken(String usernameKey) {
         return get(UserItem.NAME_PREFIX + usernameKey).isPresent();
     }
 
-    /** The sign-up transaction; `nameFree` guards the username claim (warm-ups send it under a condition never met). */
+    /**
+     * The sign-up transaction; `nameFree` guards the username claim (warm-ups send it under a condition never met).
+     * The tombstone check matters for ids derived from elsewhere (the Django import): a deleted one never returns.
+     */
     TransactWriteItemsEnhancedRequest createRequest(User user, Expression nameFree) {
         return TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
                         .item(UserItem.usernameClaim(user)).conditionExpression(nameFree).build())
                 .addPutItem(users, TransactPutItemEnhancedRequest.builder(UserItem.class)
                         .item(UserItem.account(user)).conditionExpression(absent()).build())
+                .addConditionCheck(users, ConditionCheck.builder()
+                        .key(key(UserItem.GONE_PREFIX + user.id())).conditionExpression(absent()).build())
                 .build();
     }
 
@@ -114,6 +128,7 @@ public final class DynamoUserStore implements UserStore {
                 .addDeleteItem(users, TransactDeleteItemEnhancedRequest.builder()
                         .key(key(UserItem.NAME_PREFIX + user.usernameKey())).conditionExpression(stillOwnsName).build())
                 .addPutItem(revocations(), RevocationItem.of(RevocationItem.USER_PREFIX + user.id(), user.id(), revokeUntil))
+                .addPutItem(users, UserItem.tombstone(user.id()))
                 .build();
     }
 

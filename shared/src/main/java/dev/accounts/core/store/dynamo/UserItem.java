@@ -11,7 +11,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * The items of the users table: an account (pk USER#id) and its username claim (pk NAME#key → user_id), which
- * makes names unique under a conditional put. A static schema: no bean reflection at cold start.
+ * makes names unique under a conditional put, and the tombstone of a deleted account (pk GONE#id, kept for
+ * good) so that an id cannot be created twice. A static schema: no bean reflection at cold start.
  */
 final class UserItem {
     static final String USER_PREFIX = "USER#";
@@ -21,6 +22,7 @@ final class UserItem {
     static final String EMAIL_INDEX = "EmailIndex";
     /** Milliseconds since the epoch of the last sign-out everywhere; absent when there was none. */
     static final String SESSIONS_ENDED_AT = "sessions_ended_at";
+    static final String GONE_PREFIX = "GONE#";
 
     static final TableSchema<UserItem> SCHEMA = StaticTableSchema.builder(UserItem.class)
             .newItemSupplier(UserItem::new)
@@ -86,6 +88,14 @@ final class UserItem {
         UserItem item = new UserItem();
         item.pk = NAME_PREFIX + user.usernameKey();
         item.userId = user.id();
+        return item;
+    }
+
+    /** Holds the id only: nothing personal outlives the account. */
+    static UserItem tombstone(String id) {
+        UserItem item = new UserItem();
+        item.pk = GONE_PREFIX + id;
+        item.userId = id;
         return item;
     }
 
