@@ -3,6 +3,7 @@ package dev.accounts.localapi;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.devkit.FunctionSpec;
+import dev.accounts.localapi.runtime.LambdaContext;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +114,7 @@ final class LocalFunction implements AutoCloseable {
         Duration limit = integrationFirst ? INTEGRATION_TIMEOUT : Duration.ofSeconds(spec.timeoutSeconds());
         long initNanos = environment.takeColdStartInitNanos();
         // Lambda's timeout runs from when an environment takes the request, not while the request waits for one.
-        LocalContext context = new LocalContext(spec, requestId, System.currentTimeMillis(), out);
+        LambdaContext context = new LambdaContext(spec.logicalId(), spec.memorySizeMb(), spec.timeoutSeconds(), requestId, out);
         long startedAt = System.nanoTime();
         Future<APIGatewayV2HTTPResponse> call = environment.thread().submit(() -> environment.handler().handleRequest(event, context));
         Outcome outcome;
