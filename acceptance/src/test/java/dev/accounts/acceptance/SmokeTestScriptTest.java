@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.accounts.localapi.LocalApi;
-import dev.accounts.localapi.LocalApiLauncher;
+import dev.accounts.localapi.LocalApiOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,7 +51,8 @@ class SmokeTestScriptTest {
     @Test
     void passesAgainstTheLocalApiAndLeavesNoAccountBehind() throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        try (LocalApi api = LocalApiLauncher.startOnAFreePort(new PrintStream(console, true, StandardCharsets.UTF_8))) {
+        try (LocalApi api = LocalApi.start(LocalApiOptions.onAFreePort(), System.getenv(),
+                new PrintStream(console, true, StandardCharsets.UTF_8))) {
             Run run = run(api.baseUrl() + "/"); // a trailing slash, as an output URL may have
             assertEquals(0, run.exitCode(), run.output());
             List<String> steps = run.output().lines().filter(l -> l.startsWith("ok ")).map(l -> l.replaceAll("\\s+", " ")).toList();

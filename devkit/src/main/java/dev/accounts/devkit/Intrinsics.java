@@ -77,6 +77,9 @@ final class Intrinsics {
                 case "Fn::Join" -> {
                     return join(argument, node);
                 }
+                case "Fn::Split" -> {
+                    return split(argument, node);
+                }
                 case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or", "Condition" -> {
                     return NODES.booleanNode(evaluateCondition(node));
                 }
@@ -195,6 +198,22 @@ final class Intrinsics {
         matcher.appendTail(out);
         // "${!Literal}" is CloudFormation's escape for a literal "${Literal}"
         return NODES.textNode(out.toString().replace("${!", "${"));
+    }
+
+    /** ["," , "a,b"] → ["a", "b"], as CloudFormation splits (an empty string gives one empty item). */
+    private JsonNode split(JsonNode argument, JsonNode original) {
+        if (!argument.isArray() || argument.size() != 2 || !argument.get(0).isTextual()) {
+            return original;
+        }
+        JsonNode source = resolve(argument.get(1));
+        if (source == null || !source.isValueNode()) {
+            return original;
+        }
+        ArrayNode items = NODES.arrayNode();
+        for (String item : source.asText().split(Pattern.quote(argument.get(0).asText()), -1)) {
+            items.add(item);
+        }
+        return items;
     }
 
     private JsonNode join(JsonNode argument, JsonNode original) {

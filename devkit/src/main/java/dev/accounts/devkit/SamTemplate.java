@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -32,6 +33,7 @@ public final class SamTemplate {
     static final String TABLE_TYPE = "AWS::DynamoDB::Table";
     static final String SIMPLE_TABLE_TYPE = "AWS::Serverless::SimpleTable";
     static final String SECRET_TYPE = "AWS::SecretsManager::Secret";
+    static final String HTTP_API_TYPE = "AWS::Serverless::HttpApi";
 
     private final Path source;
     private final JsonNode root;
@@ -40,6 +42,7 @@ public final class SamTemplate {
     private final List<TableSpec> tables;
     private final List<FunctionSpec> functions;
     private final Map<String, Optional<String>> secrets;
+    private final JsonNode httpApi;
 
     private SamTemplate(Path source, JsonNode root, Map<String, String> parameterOverrides) {
         this.source = source;
@@ -55,6 +58,7 @@ public final class SamTemplate {
         this.tables = readTables(resources, intrinsics);
         this.functions = readFunctions(resources, root.path("Globals").path("Function"), intrinsics);
         this.secrets = readSecrets(resources, intrinsics);
+        this.httpApi = readHttpApi(resources, intrinsics);
     }
 
     /** The template.yaml of the project: found by walking up from the working directory. */
@@ -133,6 +137,14 @@ public final class SamTemplate {
     /** Every HttpApi route of every function, in template order. */
     public List<HttpRoute> routes() {
         return functions.stream().flatMap(f -> f.routes().stream()).toList();
+    }
+
+    /**
+     * The Properties of the template's first AWS::Serverless::HttpApi, intrinsics resolved (e.g. CorsConfiguration,
+     * DefaultRouteSettings); an empty object when the template declares none (SAM's implicit API has no settings).
+     */
+    public JsonNode httpApiProperties() {
+        return httpApi.deepCopy();
     }
 
     /** Secrets Manager secrets: logical id → the Name property when the template sets a literal one. */
@@ -283,7 +295,14 @@ public final class SamTemplate {
                 codeUri.isValueNode() ? codeUri.asText() : codeUri.isMissingNode() ? null : codeUri.toString(),
                 properties.path("Timeout").asInt(FunctionSpec.DEFAULT_TIMEOUT_SECONDS),
                 properties.path("MemorySize").asInt(FunctionSpec.DEFAULT_MEMORY_SIZE_MB),
-                Collections.unmodifiableMap(environment), List.copyOf(routes));
+                Collections.unmodifiableMap(environment), List.copyOf(routes),
+                reservedConcurrency(properties.path("ReservedConcurrentExecutions")));
+    }
+
+    /** A number, or a parameter's text ("5"); absent or not a number: no reservation. */
+    private static OptionalInt reservedConcurrency(JsonNode value) {
+        int reserved = value.isValueNode() ? value.asInt(-1) : -1;
+        return reserved >= 0 ? OptionalInt.of(reserved) : OptionalInt.empty();
     }
 
     private static EnvironmentValue environmentValue(JsonNode value, Intrinsics intrinsics) {
@@ -332,6 +351,18 @@ public final class SamTemplate {
     }
 
     // ---- secrets
+
+    private static JsonNode readHttpApi(JsonNode resources, Intrinsics intrinsics) {
+        Iterator<JsonNode> all = resources.elements();
+        while (all.hasNext()) {
+            JsonNode resource = all.next();
+            if (HTTP_API_TYPE.equals(resource.path("Type").asText())) {
+                JsonNode properties = intrinsics.resolve(resource.path("Properties"));
+                return properties != null && properties.isObject() ? properties : JsonNodeFactory.instance.objectNode();
+            }
+        }
+        return JsonNodeFactory.instance.objectNode();
+    }
 
     private static Map<String, Optional<String>> readSecrets(JsonNode resources, Intrinsics intrinsics) {
         Map<String, Optional<String>> result = new LinkedHashMap<>();

@@ -147,4 +147,45 @@ class SamTemplateTest {
         Path deep = Files.createDirectories(root.resolve("a/b/c"));
         assertEquals(root.resolve("template.yaml").toRealPath(), SamTemplate.locateFile(deep).toRealPath());
     }
+
+    private static final String API_TEMPLATE = """
+            Parameters:
+              Origins: {Type: String, Default: ""}
+              Rate: {Type: Number, Default: 100}
+            Conditions:
+              HasOrigins: !Not [!Equals [!Ref Origins, ""]]
+            Resources:
+              Api:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  DefaultRouteSettings: {ThrottlingRateLimit: !Ref Rate, ThrottlingBurstLimit: 5}
+                  CorsConfiguration: !If
+                    - HasOrigins
+                    - {AllowOrigins: !Split [",", !Ref Origins], MaxAge: 600}
+                    - !Ref AWS::NoValue
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Handler: a.B, ReservedConcurrentExecutions: 3}
+              Other:
+                Type: AWS::Serverless::Function
+                Properties: {Handler: a.C}
+            """;
+
+    @Test
+    void readsTheHttpApisSettingsWithSplitOriginsAndDropsAnAbsentCorsConfiguration() {
+        SamTemplate withOrigins = SamTemplate.parse(API_TEMPLATE, Map.of("Origins", "https://a.example,https://b.example"));
+        assertEquals("[\"https://a.example\",\"https://b.example\"]",
+                withOrigins.httpApiProperties().path("CorsConfiguration").path("AllowOrigins").toString());
+        assertEquals(100, withOrigins.httpApiProperties().path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt());
+        assertTrue(SamTemplate.parse(API_TEMPLATE).httpApiProperties().path("CorsConfiguration").isMissingNode(),
+                "the !If's AWS::NoValue leaves no CorsConfiguration");
+        assertTrue(template.httpApiProperties().isObject(), "no HttpApi: an empty object");
+    }
+
+    @Test
+    void readsReservedConcurrentExecutionsWhenSet() {
+        SamTemplate parsed = SamTemplate.parse(API_TEMPLATE);
+        assertEquals(java.util.OptionalInt.of(3), parsed.function("Fn").orElseThrow().reservedConcurrency());
+        assertEquals(java.util.OptionalInt.empty(), parsed.function("Other").orElseThrow().reservedConcurrency());
+    }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class EventMapper {
 
-    static final String ACCOUNT_ID = "123456789012";
+    static final String ACCOUNT_ID = dev.accounts.localapi.runtime.LambdaContext.ACCOUNT_ID;
     static final String API_ID = "local";
     static final String STAGE = "$default";
     private static final DateTimeFormatter REQUEST_TIME =

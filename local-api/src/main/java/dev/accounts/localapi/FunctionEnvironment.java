@@ -29,7 +29,7 @@ final class FunctionEnvironment {
             }
         });
         LocalEngine engine = storage.engine();
-        environment.put("DYNAMODB_ENDPOINT", engine.endpoint());
+        environment.put("DYNAMODB_ENDPOINT", storage.functionsDynamoEndpoint());
         environment.put("SECRETSMANAGER_ENDPOINT", engine.secretsManagerEndpoint());
         environment.put("AWS_REGION", engine.region());
         environment.put("AWS_DEFAULT_REGION", engine.region());

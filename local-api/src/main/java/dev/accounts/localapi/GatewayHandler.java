@@ -26,12 +26,17 @@ final class GatewayHandler implements HttpHandler {
 
     private final RouteTable routes;
     private final Map<String, LocalFunction> functions;
+    private final Optional<CorsPolicy> cors;
+    private final RouteThrottle throttle;
     private final AccessLog accessLog;
     private final PrintStream out;
 
-    GatewayHandler(RouteTable routes, Map<String, LocalFunction> functions, AccessLog accessLog, PrintStream out) {
+    GatewayHandler(RouteTable routes, Map<String, LocalFunction> functions, Optional<CorsPolicy> cors,
+                   RouteThrottle throttle, AccessLog accessLog, PrintStream out) {
         this.routes = routes;
         this.functions = functions;
+        this.cors = cors;
+        this.throttle = throttle;
         this.accessLog = accessLog;
         this.out = out;
     }
@@ -43,21 +48,31 @@ final class GatewayHandler implements HttpHandler {
         String requestId = UUID.randomUUID().toString();
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
         String functionId = null;
+        boolean preflight = cors.isPresent() && CorsPolicy.isPreflight(method, origin,
+                exchange.getRequestHeaders().getFirst("Access-Control-Request-Method"));
         OutgoingResponse response;
         try {
             byte[] body = readBody(exchange.getRequestBody());
             Optional<RouteTable.Match> match = routes.match(method, rawPath);
             if (body == null) {
                 response = OutgoingResponse.gatewayMessage(413, "Request Entity Too Large", requestId);
+            } else if (preflight) {
+                response = cors.get().preflight(origin, requestId); // answered by API Gateway, whatever the routes
             } else if (match.isEmpty()) {
                 response = OutgoingResponse.gatewayMessage(404, "Not Found", requestId);
+            } else if (!throttle.admit(match.get().route())) {
+                response = OutgoingResponse.gatewayMessage(429, "Too Many Requests", requestId);
             } else {
                 functionId = match.get().route().functionLogicalId();
                 response = invoke(functions.get(functionId), request(exchange, body), match.get(), requestId, receivedAt);
             }
         } catch (IOException e) {
             response = OutgoingResponse.gatewayMessage(400, "Bad Request", requestId);
+        }
+        if (cors.isPresent() && !preflight) {
+            response = cors.get().applyTo(response, origin);
         }
         // logged before the answer leaves, so the line is there by the time a client sees the response
         accessLog.record(receivedAt, method, rawPath, response.status(), (System.nanoTime() - started) / 1_000_000, functionId);
@@ -71,19 +86,26 @@ final class GatewayHandler implements HttpHandler {
     private OutgoingResponse invoke(LocalFunction function, IncomingRequest request, RouteTable.Match match,
                                     String requestId, Instant receivedAt) {
         APIGatewayV2HTTPEvent event = EventMapper.toEvent(request, match, requestId, receivedAt);
-        try {
-            LocalFunction.Invocation result = function.invoke(event, requestId, out);
-            if (result.overran()) {
-                out.printf("warning: %s took longer than its Timeout of %d s; Lambda would have stopped it%n",
-                        function.spec().logicalId(), function.spec().timeoutSeconds());
+        String name = function.spec().logicalId();
+        return switch (function.invoke(event, requestId)) {
+            case LocalFunction.Outcome.Answered answered -> ResponseMapper.toHttp(answered.response(), requestId);
+            case LocalFunction.Outcome.Failed failed -> {
+                // Lambda's unhandled error: the stack trace goes to the function's log, the client gets API Gateway's 500.
+                out.println(name + " failed on request " + requestId + ":");
+                failed.error().printStackTrace(out);
+                yield ResponseMapper.internalServerError(requestId);
             }
-            return ResponseMapper.toHttp(result.response(), requestId);
-        } catch (RuntimeException | Error e) {
-            // In Lambda this is an invocation error: the stack trace goes to the function's log, the client gets API Gateway's 500.
-            out.println(function.spec().logicalId() + " failed on request " + requestId + ":");
-            e.printStackTrace(out);
-            return ResponseMapper.internalServerError(requestId);
-        }
+            // A function stopped at its Timeout is a function error (500); API Gateway giving up first is its 503.
+            case LocalFunction.Outcome.TimedOut timedOut -> timedOut.byIntegration()
+                    ? OutgoingResponse.gatewayMessage(503, "Service Unavailable", requestId)
+                    : ResponseMapper.internalServerError(requestId);
+            case LocalFunction.Outcome.Throttled throttled -> {
+                // Lambda refuses the invocation (429 TooManyRequestsException, "Rate Exceeded."); API Gateway answers 500.
+                out.printf("%s %s throttled: all %d environments busy (ReservedConcurrentExecutions or --max-concurrency)%n",
+                        Instant.now(), name, throttled.limit());
+                yield ResponseMapper.internalServerError(requestId);
+            }
+        };
     }
 
     private static IncomingRequest request(HttpExchange exchange, byte[] body) {

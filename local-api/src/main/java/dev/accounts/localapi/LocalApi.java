@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,8 +55,12 @@ public final class LocalApi implements AutoCloseable {
         System.out.printf("Local API ready on %s in %d ms. Ctrl-C stops it.%n", api.baseUrl(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Starts the local API as {@code options} say; {@code out} receives the banner, access log and function logs. */
-    static LocalApi start(LocalApiOptions options, Map<String, String> processEnvironment, PrintStream out) {
+    /**
+     * Starts the local API in this JVM as {@code options} say, on storage per {@code processEnvironment}
+     * (DYNAMODB_ENDPOINT, SIGNING_KEY_SECRET_ID) or a moto_server of its own; {@code out} receives the banner,
+     * the access log, the REPORT lines and the functions' logs. Close it to stop everything it started.
+     */
+    public static LocalApi start(LocalApiOptions options, Map<String, String> processEnvironment, PrintStream out) {
         Path templateFile = options.template() != null ? options.template() : SamTemplate.locateFile(Path.of(System.getProperty("user.dir")));
         SamTemplate template = SamTemplate.load(templateFile, options.parameterOverrides());
         if (template.routes().isEmpty()) {
@@ -72,14 +77,21 @@ public final class LocalApi implements AutoCloseable {
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             for (FunctionSpec function : template.functions()) {
                 if (!function.routes().isEmpty()) {
-                    functions.put(function.logicalId(), LocalFunction.create(function, FunctionEnvironment.build(function, storage, out)));
+                    functions.put(function.logicalId(), LocalFunction.create(function,
+                            FunctionEnvironment.build(function, storage, out), options.maxConcurrency(), out));
                 }
             }
-            out.printf("Functions: %d handlers created (%d ms)%n", functions.size(), millisSince(functionsStarted));
+            out.printf("Functions: %d handlers created (%d ms); up to %d execution environments each unless the template "
+                    + "reserves concurrency%n", functions.size(), millisSince(functionsStarted), options.maxConcurrency());
+            Optional<CorsPolicy> cors = CorsPolicy.from(template.httpApiProperties());
+            RouteThrottle throttle = RouteThrottle.from(template.httpApiProperties());
+            out.printf("CORS: %s; throttling: %s%n", cors.map(CorsPolicy::describe).orElse("none (no CorsConfiguration)"),
+                    throttle.describe());
             HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
             executor = Executors.newVirtualThreadPerTaskExecutor();
             server.setExecutor(executor);
-            server.createContext("/", new GatewayHandler(new RouteTable(template.routes()), functions, new AccessLog(out), out));
+            server.createContext("/", new GatewayHandler(new RouteTable(template.routes()), functions, cors, throttle,
+                    new AccessLog(out), out));
             server.start();
             LocalApi api = new LocalApi(server, executor, storage, functions);
             for (HttpRoute route : template.routes()) {
@@ -134,6 +146,7 @@ public final class LocalApi implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            functions.values().forEach(LocalFunction::close);
             storage.close();
         }
     }

@@ -1,92 +1,168 @@
 package dev.accounts.localapi;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.devkit.FunctionSpec;
+import dev.accounts.localapi.runtime.LambdaContext;
 import java.io.PrintStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import dev.accounts.core.wiring.EnvironmentWiring;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One function of the template, as one Lambda execution environment: its handler is created once, with the
- * function's environment, and serves one request at a time, as a Lambda instance does (the handler need not
- * be thread-safe, and it is not made to look so by sharing it between concurrent requests).
+ * One function of the template, served as Lambda serves it: by a pool of {@link ExecutionEnvironment}s. A request
+ * takes the most recently used idle environment (warm); when every one is busy it starts a new one (a cold start,
+ * logged with its init time), up to {@code maxEnvironments}; beyond that the invocation is throttled. Each
+ * invocation may run for the function's Timeout (or API Gateway's integration timeout, when that is shorter).
  */
-final class LocalFunction {
+final class LocalFunction implements AutoCloseable {
+
+    /** API Gateway HTTP API's integration timeout (SAM's default, also its maximum). */
+    static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
+
+    /** What an invocation came to. */
+    sealed interface Outcome {
+        record Answered(APIGatewayV2HTTPResponse response) implements Outcome {}
+
+        /** The handler threw: Lambda's unhandled function error. */
+        record Failed(Throwable error) implements Outcome {}
+
+        /** Stopped at the function's Timeout, or API Gateway gave up first ({@code byIntegration}). */
+        record TimedOut(Duration after, boolean byIntegration) implements Outcome {}
+
+        /** Every allowed environment was busy: Lambda's TooManyRequestsException. */
+        record Throttled(int limit) implements Outcome {}
+    }
 
     private final FunctionSpec spec;
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
-    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private final Map<String, String> environment;
+    private final int maxEnvironments;
+    private final PrintStream out;
+    private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+    private int live;
+    private int started;
 
-    private LocalFunction(FunctionSpec spec, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    private LocalFunction(FunctionSpec spec, Map<String, String> environment, int maxEnvironments, PrintStream out) {
         this.spec = spec;
-        this.handler = handler;
+        this.environment = Map.copyOf(environment);
+        this.maxEnvironments = maxEnvironments;
+        this.out = out;
     }
 
     /**
-     * Instantiates the template's handler class through its public constructor taking the environment
-     * ({@code Map<String,String>}), the one every handler has beside Lambda's no-argument constructor.
+     * The function with one environment started now, so a broken handler fails the start rather than the first
+     * request. {@code maxEnvironments}: ReservedConcurrentExecutions when the template sets it, else {@code defaultLimit}.
      */
-    static LocalFunction create(FunctionSpec spec, Map<String, String> environment) {
-        String className = spec.handlerClass();
-        if (spec.handler() == null || className.isBlank()) {
-            throw new IllegalStateException(spec.logicalId() + ": the template gives no Handler");
+    static LocalFunction create(FunctionSpec spec, Map<String, String> environment, int defaultLimit, PrintStream out) {
+        LocalFunction function = new LocalFunction(spec, environment, spec.reservedConcurrency().orElse(defaultLimit), out);
+        if (function.maxEnvironments > 0) {
+            function.idle.push(function.startEnvironment());
+            function.live = 1;
         }
-        String method = spec.handler().contains("::") ? spec.handler().substring(spec.handler().indexOf("::") + 2) : "handleRequest";
-        if (!method.equals("handleRequest")) {
-            throw new IllegalStateException(spec.logicalId() + ": handler method " + method
-                    + " is not supported locally; handlers implement RequestHandler.handleRequest");
-        }
-        Class<?> type;
-        try {
-            type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(spec.logicalId() + ": handler class " + className
-                    + " is not on the class path; build the functions first (mvn -pl local-api -am package -DskipTests)", e);
-        }
-        if (!RequestHandler.class.isAssignableFrom(type)) {
-            throw new IllegalStateException(spec.logicalId() + ": " + className + " does not implement RequestHandler");
-        }
-        Constructor<?> constructor;
-        try {
-            constructor = type.getConstructor(EnvironmentWiring.class);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(spec.logicalId() + ": " + className + " has no public constructor taking "
-                    + "its EnvironmentWiring; the local API wires it from the template's environment", e);
-        }
-        try {
-            @SuppressWarnings("unchecked")
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
-                    (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(EnvironmentWiring.fromEnvironment(environment));
-            return new LocalFunction(spec, handler);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(spec.logicalId() + ": " + className + " failed to initialise: "
-                    + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(spec.logicalId() + ": cannot instantiate " + className + ": " + e, e);
-        }
+        return function;
     }
 
     FunctionSpec spec() {
         return spec;
     }
 
-    /** The function's answer, and whether it ran past the template's Timeout. */
-    record Invocation(APIGatewayV2HTTPResponse response, boolean overran) {}
+    int maxEnvironments() {
+        return maxEnvironments;
+    }
 
-    Invocation invoke(APIGatewayV2HTTPEvent event, String requestId, PrintStream out) {
-        oneAtATime.lock();
-        try {
-            // Lambda's timeout runs from when an environment takes the request, not while the request waits for one.
-            LocalContext context = new LocalContext(spec, requestId, System.currentTimeMillis(), out);
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
-            return new Invocation(response, context.getRemainingTimeInMillis() == 0);
-        } finally {
-            oneAtATime.unlock();
+    /** Environments started so far, the one started with the function included. */
+    synchronized int environmentsStarted() {
+        return started;
+    }
+
+    Outcome invoke(APIGatewayV2HTTPEvent event, String requestId) {
+        ExecutionEnvironment environment;
+        synchronized (this) {
+            environment = idle.pollFirst();
+            if (environment == null) {
+                if (live >= maxEnvironments) {
+                    return new Outcome.Throttled(maxEnvironments);
+                }
+                live++; // the slot is taken before the init, which runs outside the lock
+            }
         }
+        if (environment == null) {
+            try {
+                environment = startEnvironment();
+            } catch (RuntimeException | LinkageError e) {
+                synchronized (this) {
+                    live--;
+                }
+                return new Outcome.Failed(e);
+            }
+            out.printf("%s %s cold start: environment %d of at most %d, init %d ms%n", Instant.now(), spec.logicalId(),
+                    environment.number(), maxEnvironments, environment.initMillis());
+        }
+        return invokeOn(environment, event, requestId);
+    }
+
+    private Outcome invokeOn(ExecutionEnvironment environment, APIGatewayV2HTTPEvent event, String requestId) {
+        boolean integrationFirst = INTEGRATION_TIMEOUT.compareTo(Duration.ofSeconds(spec.timeoutSeconds())) < 0;
+        Duration limit = integrationFirst ? INTEGRATION_TIMEOUT : Duration.ofSeconds(spec.timeoutSeconds());
+        long initNanos = environment.takeColdStartInitNanos();
+        // Lambda's timeout runs from when an environment takes the request, not while the request waits for one.
+        LambdaContext context = new LambdaContext(spec.logicalId(), spec.memorySizeMb(), spec.timeoutSeconds(), requestId, out);
+        long startedAt = System.nanoTime();
+        Future<APIGatewayV2HTTPResponse> call = environment.thread().submit(() -> environment.handler().handleRequest(event, context));
+        Outcome outcome;
+        boolean retire = false;
+        try {
+            outcome = new Outcome.Answered(call.get(limit.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            retire = true;
+            outcome = new Outcome.TimedOut(limit, integrationFirst);
+            if (!integrationFirst) {
+                out.printf(Locale.ROOT, "%s %s Task timed out after %.2f seconds%n", Instant.now(), requestId,
+                        (System.nanoTime() - startedAt) / 1e9);
+            }
+        } catch (ExecutionException e) {
+            outcome = new Outcome.Failed(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            retire = true;
+            outcome = new Outcome.Failed(e);
+        }
+        out.println(new ReportLine(requestId, System.nanoTime() - startedAt, spec.memorySizeMb(), OptionalLong.empty(),
+                initNanos < 0 ? OptionalLong.empty() : OptionalLong.of(initNanos)));
+        release(environment, retire);
+        return outcome;
+    }
+
+    private ExecutionEnvironment startEnvironment() {
+        int number;
+        synchronized (this) {
+            number = ++started;
+        }
+        return ExecutionEnvironment.start(spec, environment, number);
+    }
+
+    private synchronized void release(ExecutionEnvironment environment, boolean retire) {
+        if (retire) {
+            live--;
+            environment.retire();
+        } else {
+            idle.addFirst(environment); // the warmest first, so idle ones stay idle as in Lambda
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        idle.forEach(ExecutionEnvironment::retire);
+        idle.clear();
     }
 }

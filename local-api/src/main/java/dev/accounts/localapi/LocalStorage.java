@@ -27,10 +27,12 @@ final class LocalStorage implements AutoCloseable {
     private final Map<String, String> tableNames;
     private final Map<String, String> secretArns;
     private final Optional<String> configuredSigningKeySecret;
+    private final SerialisingRelay relay;
 
     private LocalStorage(LocalEngine engine, Map<String, String> tableNames, Map<String, String> secretArns,
                          Optional<String> configuredSigningKeySecret) {
         this.engine = engine;
+        this.relay = SerialisingRelay.inFrontOf(engine.endpoint());
         this.tableNames = tableNames;
         this.secretArns = secretArns;
         this.configuredSigningKeySecret = configuredSigningKeySecret;
@@ -81,6 +83,11 @@ final class LocalStorage implements AutoCloseable {
         return engine;
     }
 
+    /** The DynamoDB endpoint the functions get: the engine behind a relay that makes each request atomic. */
+    String functionsDynamoEndpoint() {
+        return relay.endpoint();
+    }
+
     /** Table logical id → local table name. */
     Map<String, String> tableNames() {
         return tableNames;
@@ -98,6 +105,7 @@ final class LocalStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        relay.close();
         engine.close();
     }
 }

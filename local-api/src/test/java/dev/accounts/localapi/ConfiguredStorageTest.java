@@ -30,7 +30,8 @@ class ConfiguredStorageTest {
             try (LocalApi api = LocalApi.start(new LocalApiOptions(TestSupport.testTemplate(), "127.0.0.1", 0, Map.of()), env, console.stream)) {
                 assertEquals(LocalEngine.Kind.ENV, api.storage().engine().kind());
                 JsonNode environment = json(send(request(api, "/things/1").GET().build())).get("environment");
-                assertEquals(engine.endpoint(), environment.get("DYNAMODB_ENDPOINT").asText());
+                assertEquals(api.storage().functionsDynamoEndpoint(), environment.get("DYNAMODB_ENDPOINT").asText(),
+                        "the given engine, behind the relay");
                 assertEquals(engine.endpoint(), environment.get("SECRETSMANAGER_ENDPOINT").asText());
                 assertEquals(existingKey, environment.get("SIGNING_KEY_SECRET_ID").asText(), "no key generated");
                 try (DynamoDbClient dynamo = LocalEngine.external(engine.endpoint()).dynamoDbClient()) {

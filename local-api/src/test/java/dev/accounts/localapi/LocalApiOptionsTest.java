@@ -33,6 +33,13 @@ class LocalApiOptionsTest {
     }
 
     @Test
+    void maxConcurrencyDefaultsToTenAndTakesTheFlag() {
+        assertEquals(10, LocalApiOptions.parse(new String[0], Map.of()).maxConcurrency());
+        assertEquals(3, LocalApiOptions.parse(new String[] {"--max-concurrency", "3"}, Map.of()).maxConcurrency());
+        assertThrows(IllegalArgumentException.class, () -> LocalApiOptions.parse(new String[] {"--max-concurrency", "0"}, Map.of()));
+    }
+
+    @Test
     void rejectsWhatItDoesNotUnderstand() {
         assertThrows(IllegalArgumentException.class, () -> LocalApiOptions.parse(new String[] {"--nope"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> LocalApiOptions.parse(new String[] {"--port"}, Map.of()));

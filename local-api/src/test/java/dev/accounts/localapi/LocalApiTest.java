@@ -58,7 +58,8 @@ class LocalApiTest {
         assertEquals("ThingsTable", env.get("THINGS_TABLE").asText(), "!Ref to a table gives the local table's name");
         assertEquals("hello", env.get("GREETING").asText(), "!Ref to a parameter gives its Default");
         assertEquals("Api", env.get("API_NAME").asText());
-        assertEquals(api.storageEndpoint(), env.get("DYNAMODB_ENDPOINT").asText());
+        assertEquals(api.storage().functionsDynamoEndpoint(), env.get("DYNAMODB_ENDPOINT").asText(),
+                "DynamoDB through the relay that makes each request atomic");
         assertEquals(api.storageEndpoint(), env.get("SECRETSMANAGER_ENDPOINT").asText());
         assertEquals("us-east-1", env.get("AWS_REGION").asText());
         assertEquals("test", env.get("AWS_ACCESS_KEY_ID").asText());

@@ -33,6 +33,19 @@ record LoadReport(int clients, Duration elapsed, Map<LoadGenerator.Operation, La
         return out.toString();
     }
 
+    /** One row per run: clients, throughput and the latency of every request together. */
+    static String scalingTable(List<LoadReport> reports, int cores) {
+        StringBuilder out = new StringBuilder(String.format("Scaling (%d cores):%n%n", cores));
+        out.append("| clients | requests/s | p50 ms | p99 ms | errors |\n|---:|---:|---:|---:|---:|\n");
+        for (LoadReport report : reports) {
+            Latencies all = new Latencies();
+            report.latencies.values().forEach(all::addAll);
+            out.append(String.format("| %d | %.1f | %.0f | %.0f | %d |%n", report.clients, report.requests()
+                    / (report.elapsed.toMillis() / 1000.0), all.percentileMillis(50), all.percentileMillis(99), report.errors));
+        }
+        return out.toString();
+    }
+
     private static String row(String label, Latencies times, double seconds) {
         return String.format("| %s | %d | %.1f | %.0f | %.0f | %.0f |%n", label, times.count(), times.count() / seconds,
                 times.percentileMillis(50), times.percentileMillis(99), times.percentileMillis(100));
