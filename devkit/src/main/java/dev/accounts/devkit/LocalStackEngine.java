@@ -24,7 +24,7 @@ final class LocalStackEngine {
     }
 
     static LocalEngine start() {
-        LocalStackContainer container = new LocalStackContainer(IMAGE).withServices("dynamodb", "secretsmanager");
+        LocalStackContainer container = new LocalStackContainer(IMAGE).withServices("dynamodb", "secretsmanager", "ses");
         container.start();
         String endpoint = container.getEndpoint().toString();
         return new LocalEngine(LocalEngine.Kind.LOCALSTACK, endpoint, endpoint, container::stop);
