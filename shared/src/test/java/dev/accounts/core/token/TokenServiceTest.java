@@ -106,7 +106,7 @@ class TokenServiceTest {
     /** A refresh token as the service issued them under TokenAudience before refresh tokens lost their aud. */
     private String refreshTokenWithAudience(String audience) {
         Instant now = clock.instant();
-        var builder = Jwts.builder().header().keyId("k1").type("JWT").and()
+        var builder = Jwts.builder().header().keyId(keys.currentKid()).type("JWT").and()
                 .issuer(ISSUER).subject("user-1").id("jti-1")
                 .issuedAt(java.util.Date.from(now)).expiration(java.util.Date.from(now.plus(Duration.ofDays(1))))
                 .claim("token_type", "refresh").claim("user_id", "user-1").claim("fam", "fam-1");
