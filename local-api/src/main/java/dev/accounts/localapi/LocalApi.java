@@ -26,13 +26,16 @@ public final class LocalApi implements AutoCloseable {
     private final ExecutorService executor;
     private final LocalStorage storage;
     private final Map<String, LocalFunction> functions;
+    private final AutoCloseable mailLog;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalApi(HttpServer server, ExecutorService executor, LocalStorage storage, Map<String, LocalFunction> functions) {
+    private LocalApi(HttpServer server, ExecutorService executor, LocalStorage storage, Map<String, LocalFunction> functions,
+                     AutoCloseable mailLog) {
         this.server = server;
         this.executor = executor;
         this.storage = storage;
         this.functions = functions;
+        this.mailLog = mailLog;
     }
 
     public static void main(String[] args) {
@@ -57,7 +60,7 @@ public final class LocalApi implements AutoCloseable {
     /** Starts the local API as {@code options} say; {@code out} receives the banner, access log and function logs. */
     static LocalApi start(LocalApiOptions options, Map<String, String> processEnvironment, PrintStream out) {
         Path templateFile = options.template() != null ? options.template() : SamTemplate.locateFile(Path.of(System.getProperty("user.dir")));
-        SamTemplate template = SamTemplate.load(templateFile, options.parameterOverrides());
+        SamTemplate template = SamTemplate.load(templateFile, LocalSenders.withLocalSender(options.parameterOverrides()));
         if (template.routes().isEmpty()) {
             throw new IllegalStateException(templateFile + " has no HttpApi routes to serve");
         }
@@ -68,6 +71,8 @@ public final class LocalApi implements AutoCloseable {
         try {
             out.printf("Storage: %s; tables %s; secrets %s (%d ms)%n", storage.engine().describe(),
                     storage.tableNames().values(), storage.secretArns().keySet(), millisSince(storageStarted));
+            storage.mail().ifPresent(mail -> out.printf("Mail: SES at %s, senders %s verified; every e-mail sent is "
+                    + "printed here%n", mail.endpoint(), LocalSenders.senders(template)));
             long functionsStarted = System.nanoTime();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             for (FunctionSpec function : template.functions()) {
@@ -81,7 +86,8 @@ public final class LocalApi implements AutoCloseable {
             server.setExecutor(executor);
             server.createContext("/", new GatewayHandler(new RouteTable(template.routes()), functions, new AccessLog(out), out));
             server.start();
-            LocalApi api = new LocalApi(server, executor, storage, functions);
+            AutoCloseable mailLog = storage.mail().<AutoCloseable>map(mail -> SentMailLog.start(mail, out)).orElse(() -> { });
+            LocalApi api = new LocalApi(server, executor, storage, functions, mailLog);
             for (HttpRoute route : template.routes()) {
                 out.printf("Mounted %-6s %s%s -> %s%n", route.method(), api.baseUrl(),
                         "$default".equals(route.path()) ? "/*" : route.path(), route.functionLogicalId());
@@ -105,6 +111,14 @@ public final class LocalApi implements AutoCloseable {
             executor.shutdownNow();
         }
         storage.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // stopping anyway
+        }
     }
 
     public int port() {
@@ -134,6 +148,7 @@ public final class LocalApi implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            closeQuietly(mailLog);
             storage.close();
         }
     }

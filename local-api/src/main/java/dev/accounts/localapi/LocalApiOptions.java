@@ -20,6 +20,8 @@ record LocalApiOptions(Path template, String host, int port, Map<String, String>
               --template PATH          the SAM template (default: template.yaml here or in a directory above)
               --parameter-overrides    template parameters, e.g. AccessTokenLifetimeSeconds=60,TokenAudience=app
             Storage: DYNAMODB_ENDPOINT (and SECRETSMANAGER_ENDPOINT) when set, else a moto_server started here.
+            E-mail: MailFrom is accounts@localhost.test unless overridden; SES_ENDPOINT when set, else a moto_server
+            of its own, the sender verified on it; every e-mail sent is printed (recipient, subject, link).
             SIGNING_KEY_SECRET_ID names an existing signing key secret; otherwise a fresh key set is generated.""";
 
     static LocalApiOptions parse(String[] args, Map<String, String> env) {
