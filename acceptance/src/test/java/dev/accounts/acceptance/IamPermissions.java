@@ -32,6 +32,12 @@ final class IamPermissions {
                     "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"),
             "AWSSecretsManagerGetSecretValuePolicy", Set.of("secretsmanager:GetSecretValue"));
 
+    /**
+     * The resource of the template's ses:SendEmail statement: any identity of the account, the sender being pinned
+     * by the statement's condition (ses:FromAddress = MailFrom) instead.
+     */
+    static final String SES_IDENTITIES = "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*";
+
     /** What DynamoDBReadPolicy allows: a function that only does these needs no more. */
     static final Set<String> DYNAMODB_READS = POLICY_TEMPLATES.get("DynamoDBReadPolicy");
 
@@ -70,6 +76,7 @@ final class IamPermissions {
         switch (target[0]) {
             case "secretsmanager" -> needed.add(new Permission("secretsmanager:" + operation,
                     logicalIdOf.apply(request.path("SecretId").asText())));
+            case "sesv2" -> needed.add(new Permission("ses:" + operation, SES_IDENTITIES));
             case "DynamoDB_20120810" -> {
                 switch (operation) {
                     case "TransactWriteItems", "TransactGetItems" -> request.path("TransactItems").forEach(item ->
@@ -77,8 +84,10 @@ final class IamPermissions {
                                     logicalIdOf.apply(part.getValue().path("TableName").asText())))));
                     case "BatchGetItem", "BatchWriteItem" -> request.path("RequestItems").properties().forEach(table ->
                             needed.add(new Permission("dynamodb:" + operation, logicalIdOf.apply(table.getKey()))));
+                    // a Query or Scan of an index is authorized on the index's ARN, table/<name>/index/<index>
                     default -> needed.add(new Permission("dynamodb:" + operation,
-                            logicalIdOf.apply(request.path("TableName").asText())));
+                            logicalIdOf.apply(request.path("TableName").asText())
+                                    + (request.has("IndexName") ? "/index/" + request.path("IndexName").asText() : "")));
                 }
             }
             default -> throw new AssertionError("a call to an AWS service the test does not know: " + call.target());
