@@ -60,7 +60,7 @@ public final class LocalApi implements AutoCloseable {
     /** Starts the local API as {@code options} say; {@code out} receives the banner, access log and function logs. */
     static LocalApi start(LocalApiOptions options, Map<String, String> processEnvironment, PrintStream out) {
         Path templateFile = options.template() != null ? options.template() : SamTemplate.locateFile(Path.of(System.getProperty("user.dir")));
-        SamTemplate template = SamTemplate.load(templateFile, LocalSenders.withLocalSender(options.parameterOverrides()));
+        SamTemplate template = LocalSenders.load(templateFile, options.parameterOverrides());
         if (template.routes().isEmpty()) {
             throw new IllegalStateException(templateFile + " has no HttpApi routes to serve");
         }

@@ -4,6 +4,7 @@ import dev.accounts.devkit.EnvironmentValue;
 import dev.accounts.devkit.FunctionSpec;
 import dev.accounts.devkit.LocalMail;
 import dev.accounts.devkit.SamTemplate;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,18 @@ final class LocalSenders {
     private LocalSenders() {
     }
 
-    /** The overrides with MailFrom set to the local sender, unless they set it themselves (even to ""). */
-    static Map<String, String> withLocalSender(Map<String, String> parameterOverrides) {
+    /**
+     * The template with {@code parameterOverrides}, and with MailFrom set to the local sender when the template
+     * declares it and the overrides do not set it themselves (even to "").
+     */
+    static SamTemplate load(Path templateFile, Map<String, String> parameterOverrides) {
+        SamTemplate template = SamTemplate.load(templateFile, parameterOverrides);
+        if (!template.parameters().containsKey(MAIL_FROM_PARAMETER) || parameterOverrides.containsKey(MAIL_FROM_PARAMETER)) {
+            return template;
+        }
         Map<String, String> overrides = new LinkedHashMap<>(parameterOverrides);
-        overrides.putIfAbsent(MAIL_FROM_PARAMETER, LOCAL_SENDER);
-        return overrides;
+        overrides.put(MAIL_FROM_PARAMETER, LOCAL_SENDER);
+        return SamTemplate.load(templateFile, overrides);
     }
 
     /** Every non-empty MAIL_FROM a function of the template is given. */
