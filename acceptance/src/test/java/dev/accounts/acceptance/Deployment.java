@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.priming.PrimedFunction;
 import dev.accounts.core.testing.TestStack;
+import dev.accounts.devkit.LocalMail;
 import dev.accounts.devkit.EnvironmentValue;
 import dev.accounts.devkit.FunctionSpec;
 import dev.accounts.devkit.HttpRoute;
@@ -70,8 +71,16 @@ final class Deployment implements AutoCloseable {
      * each handler is primed as SnapStart primes it (the template publishes SnapStart versions) before it answers.
      */
     static Deployment recordingAwsCalls(TestStack stack) {
-        return new Deployment(SamTemplate.locate(), stack, null, new AwsCallRecorder(stack.engine()));
+        // a sender, verified on the tests' local mail server, and verification e-mails: every function that may
+        // send then sends on the journey
+        LocalMail.shared().verifySender(MAIL_FROM);
+        SamTemplate template = SamTemplate.load(Repository.file(SamTemplate.FILE_NAME),
+                Map.of("MailFrom", MAIL_FROM, "EmailVerification", "optional"));
+        return new Deployment(template, stack, null, new AwsCallRecorder(stack.engine()));
     }
+
+    /** The sender {@link #recordingAwsCalls} configures. */
+    static final String MAIL_FROM = "accounts@localhost.test";
 
     /** The calls recorded for each function (only for {@link #recordingAwsCalls}). */
     AwsCallRecorder recorder() {

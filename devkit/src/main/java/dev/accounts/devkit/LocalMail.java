@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +86,20 @@ public final class LocalMail implements AutoCloseable {
             }
             Matcher url = URL.matcher(body);
             return url.find() ? Optional.of(url.group().replace("&amp;", "&")) : Optional.empty();
+        }
+
+        /** The query parameters of {@link #link()}, decoded (e.g. uid and token of a reset link); empty without a link. */
+        public Map<String, String> linkParameters() {
+            Map<String, String> values = new LinkedHashMap<>();
+            String query = link().map(l -> URI.create(l).getRawQuery()).orElse(null);
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    String[] nameAndValue = pair.split("=", 2);
+                    values.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
+                            nameAndValue.length > 1 ? URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8) : "");
+                }
+            }
+            return values;
         }
     }
 

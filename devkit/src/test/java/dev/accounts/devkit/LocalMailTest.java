@@ -71,6 +71,7 @@ class LocalMailTest {
         LocalMail.Message toBob = single(mail.sentTo("bob@example.com"));
         assertTrue(toBob.body().contains("<a href="), "moto keeps the HTML part of a message that has both");
         assertEquals(Optional.of(link), toBob.link(), "the href, with &amp; undone");
+        assertEquals(java.util.Map.of("uid", "0b7c6a1e", "token", "Zm9vYmFy"), toBob.linkParameters());
 
         List<LocalMail.Message> all = mail.sent();
         assertTrue(all.indexOf(toAlice) < all.indexOf(toBob), "in the order sent: " + all);
