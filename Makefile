@@ -20,7 +20,9 @@ define package_function
 endef
 
 .PHONY: build-CreateAccountFunction build-DeleteAccountFunction build-LoginFunction build-LogoutFunction \
-	build-RefreshFunction build-VerifyFunction build-JwksFunction build-OpenIdConfigurationFunction
+	build-RefreshFunction build-VerifyFunction build-JwksFunction build-OpenIdConfigurationFunction \
+	build-ChangePasswordFunction build-LogoutAllFunction build-GetProfileFunction build-UpdateProfileFunction \
+	build-PasswordResetFunction build-PasswordResetConfirmFunction build-VerifyEmailFunction build-ResendEmailFunction
 
 build-CreateAccountFunction:
 	$(call package_function,create-account)
@@ -45,3 +47,27 @@ build-JwksFunction:
 
 build-OpenIdConfigurationFunction:
 	$(call package_function,openid-configuration)
+
+build-ChangePasswordFunction:
+	$(call package_function,change-password)
+
+build-LogoutAllFunction:
+	$(call package_function,logout-all)
+
+build-GetProfileFunction:
+	$(call package_function,get-profile)
+
+build-UpdateProfileFunction:
+	$(call package_function,update-profile)
+
+build-PasswordResetFunction:
+	$(call package_function,password-reset)
+
+build-PasswordResetConfirmFunction:
+	$(call package_function,password-reset-confirm)
+
+build-VerifyEmailFunction:
+	$(call package_function,verify-email)
+
+build-ResendEmailFunction:
+	$(call package_function,resend-email)

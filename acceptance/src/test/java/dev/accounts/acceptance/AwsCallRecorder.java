@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.accounts.devkit.LocalEngine;
+import dev.accounts.devkit.LocalMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,7 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A pass-through endpoint per function between its SDK clients and the local engine, recording every AWS call the
  * function makes (its X-Amz-Target and request body), so that the calls can be held against the function's IAM
- * policies: the local engines check no permissions, AWS does.
+ * policies: the local engines check no permissions, AWS does. SES (API v2, REST: no X-Amz-Target) is recorded
+ * as {@code sesv2.SendEmail} and goes on to the tests' shared local mail server, on which the deployment has
+ * verified its sender.
  */
 final class AwsCallRecorder implements AutoCloseable {
     /** Headers java.net.http sets itself and refuses to be given. */
@@ -47,7 +50,7 @@ final class AwsCallRecorder implements AutoCloseable {
     /** The endpoint variables that route the function's calls through its recorder. */
     Map<String, String> endpointsFor(String functionId) {
         String url = "http://127.0.0.1:" + servers.computeIfAbsent(functionId, this::start).getAddress().getPort();
-        return Map.of("DYNAMODB_ENDPOINT", url, "SECRETSMANAGER_ENDPOINT", url);
+        return Map.of("DYNAMODB_ENDPOINT", url, "SECRETSMANAGER_ENDPOINT", url, "SES_ENDPOINT", url);
     }
 
     /** The function's calls so far, in order. */
@@ -58,6 +61,12 @@ final class AwsCallRecorder implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(server -> server.stop(0));
+    }
+
+    /** The SES v2 operation of a REST call; only sending is expected of the functions. */
+    private static String sesTarget(HttpExchange exchange) {
+        String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        return call.equals("POST /v2/email/outbound-emails") ? "sesv2.SendEmail" : "sesv2." + call;
     }
 
     private HttpServer start(String functionId) {
@@ -74,11 +83,12 @@ final class AwsCallRecorder implements AutoCloseable {
     private void forward(String functionId, HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            boolean mail = exchange.getRequestURI().getPath().startsWith("/v2/email/");
+            String target = mail ? sesTarget(exchange) : exchange.getRequestHeaders().getFirst("X-Amz-Target");
             calls.computeIfAbsent(functionId, id -> new CopyOnWriteArrayList<>())
                     .add(new AwsCall(target, body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body)));
-            String upstream = target != null && target.startsWith("secretsmanager.")
-                    ? engine.secretsManagerEndpoint() : engine.endpoint();
+            String upstream = mail ? LocalMail.shared().endpoint()
+                    : target != null && target.startsWith("secretsmanager.") ? engine.secretsManagerEndpoint() : engine.endpoint();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {

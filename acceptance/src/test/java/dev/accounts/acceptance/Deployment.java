@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.priming.PrimedFunction;
 import dev.accounts.core.testing.TestStack;
+import dev.accounts.devkit.LocalMail;
 import dev.accounts.devkit.EnvironmentValue;
 import dev.accounts.devkit.FunctionSpec;
 import dev.accounts.devkit.HttpRoute;
@@ -70,7 +71,23 @@ final class Deployment implements AutoCloseable {
      * each handler is primed as SnapStart primes it (the template publishes SnapStart versions) before it answers.
      */
     static Deployment recordingAwsCalls(TestStack stack) {
-        return new Deployment(SamTemplate.locate(), stack, null, new AwsCallRecorder(stack.engine()));
+        // with e-mail on, every function that may send sends on the journey
+        SamTemplate template = SamTemplate.load(Repository.file(SamTemplate.FILE_NAME), mailParameters());
+        return new Deployment(template, stack, null, new AwsCallRecorder(stack.engine()));
+    }
+
+    /** As {@link #of}, with e-mail on: the e-mails go to the tests' local mail server, {@link LocalMail#shared()}. */
+    static Deployment withMail(TestStack stack) {
+        return of(stack, mailParameters());
+    }
+
+    /** The sender of {@link #withMail} and {@link #recordingAwsCalls}, verified on the tests' local mail server. */
+    static final String MAIL_FROM = "accounts@localhost.test";
+
+    /** MailFrom (verified on the local mail server now) and EmailVerification optional: every kind of e-mail is sent. */
+    private static Map<String, String> mailParameters() {
+        LocalMail.shared().verifySender(MAIL_FROM);
+        return Map.of("MailFrom", MAIL_FROM, "EmailVerification", "optional");
     }
 
     /** The calls recorded for each function (only for {@link #recordingAwsCalls}). */
@@ -115,6 +132,9 @@ final class Deployment implements AutoCloseable {
             case EnvironmentValue.Unresolved unresolved -> throw new AssertionError(
                     functionId + " " + name + " needs a deployed stack: " + unresolved.expression());
         }));
+        if (!environment.getOrDefault("MAIL_FROM", "").isBlank()) {
+            environment.putIfAbsent("SES_ENDPOINT", LocalMail.shared().endpoint()); // the recorder's, when recording
+        }
         return environment;
     }
 

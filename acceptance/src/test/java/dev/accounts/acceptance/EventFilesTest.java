@@ -31,7 +31,8 @@ class EventFilesTest {
     private static final Template TEMPLATE = Template.load();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
-    private static final Set<String> NEEDS_BEARER_TOKEN = Set.of("LogoutFunction", "DeleteAccountFunction");
+    private static final Set<String> NEEDS_BEARER_TOKEN = Set.of("LogoutFunction", "DeleteAccountFunction",
+            "ChangePasswordFunction", "LogoutAllFunction", "GetProfileFunction", "UpdateProfileFunction");
 
     static List<Template.Route> routes() {
         return TEMPLATE.routes();

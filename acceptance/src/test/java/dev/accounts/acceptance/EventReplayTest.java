@@ -4,13 +4,16 @@ import static dev.accounts.acceptance.Contract.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accounts.core.testing.Jwt;
 import dev.accounts.core.testing.Responses;
 import dev.accounts.core.testing.TestStack;
+import dev.accounts.devkit.LocalMail;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +28,10 @@ import org.junit.jupiter.api.Test;
 class EventReplayTest {
     private static final String ISSUER = EventFile.ISSUER;
     private static final Set<String> REPLAYED = Set.of("create-account", "login", "refresh", "logout", "delete-account",
-            "verify", "jwks", "openid-configuration");
+            "verify", "jwks", "openid-configuration", "change-password", "logout-all", "get-profile", "update-profile",
+            "password-reset", "password-reset-confirm", "verify-email", "resend-email");
+    /** The address of create-account.json, to which the e-mails of the replays go. */
+    private static final String EMAIL = "alice@example.com";
 
     private TestStack stack;
     private Deployment deployment;
@@ -33,7 +39,8 @@ class EventReplayTest {
     @BeforeEach
     void deploy() {
         stack = TestStack.create();
-        deployment = Deployment.of(stack);
+        // e-mail on (a verified sender, EmailVerification optional), as a stack with MailFrom set runs
+        deployment = Deployment.withMail(stack);
     }
 
     @AfterEach
@@ -144,6 +151,114 @@ class EventReplayTest {
         assertEquals(ISSUER, document.path("issuer").asText());
         assertEquals(ISSUER + "/.well-known/jwks.json", document.path("jwks_uri").asText());
         assertEquals(Responses.parse("[\"ES256\"]"), document.path("id_token_signing_alg_values_supported"));
+    }
+
+    @Test
+    void changePasswordSavesItAndHandsOutAFreshPair() {
+        Session session = signUpAndLogIn();
+
+        JsonNode changed = expect(200, replay(EventFile.of("change-password").with("ACCESS_TOKEN", session.access())));
+
+        assertEquals("New password has been saved.", changed.path("detail").asText());
+        assertEquals(session.userId(), Jwt.claims(changed.path("access").asText()).path("user_id").asText());
+        Responses.assertAnswer(replay(EventFile.of("verify").with("ACCESS_TOKEN", session.access())), 401,
+                Contract.TOKEN_BLACKLISTED);
+        Responses.assertAnswer(replay(EventFile.of("login")), 401, Contract.NO_ACTIVE_ACCOUNT);
+    }
+
+    @Test
+    void logoutAllEndsEverySession() {
+        Session session = signUpAndLogIn();
+
+        Responses.assertAnswer(replay(EventFile.of("logout-all").with("ACCESS_TOKEN", session.access())), 200,
+                "{\"message\": \"Logged out of all sessions\"}");
+
+        Responses.assertAnswer(replay(EventFile.of("refresh").with("REFRESH_TOKEN", session.refresh())), 401,
+                Contract.TOKEN_BLACKLISTED);
+    }
+
+    @Test
+    void getProfileAnswersTheAccountOfTheToken() {
+        Session session = signUpAndLogIn();
+
+        JsonNode me = expect(200, replay(EventFile.of("get-profile").with("ACCESS_TOKEN", session.access())));
+
+        assertEquals(Set.of("id", "username", "email", "first_name", "last_name", "email_verified"), fieldNames(me));
+        assertEquals(session.userId(), me.path("id").asText());
+        assertEquals(EMAIL, me.path("email").asText());
+    }
+
+    @Test
+    void updateProfileChangesTheNamesItSends() {
+        Session session = signUpAndLogIn();
+        JsonNode sent = Responses.parse(EventFile.of("update-profile").event().getBody());
+
+        JsonNode me = expect(200, replay(EventFile.of("update-profile").with("ACCESS_TOKEN", session.access())));
+
+        assertEquals(sent.path("last_name").asText(), me.path("last_name").asText());
+        assertEquals(sent.path("last_name").asText(), expect(200, replay(EventFile.of("get-profile")
+                .with("ACCESS_TOKEN", session.access()))).path("last_name").asText(), "stored");
+    }
+
+    @Test
+    void passwordResetMailsTheAccountALinkWithItsIdAndAToken() {
+        Session session = signUpAndLogIn();
+
+        Map<String, String> link = mailedLinkAfter(() -> Responses.assertAnswer(replay(EventFile.of("password-reset")), 200,
+                "{\"detail\": \"Password reset e-mail has been sent.\"}"));
+
+        assertEquals(session.userId(), link.get("uid"));
+        assertFalse(link.getOrDefault("token", "").isBlank(), "a token in " + link);
+    }
+
+    @Test
+    void passwordResetConfirmSetsThePasswordOfTheMailedLink() {
+        signUpAndLogIn();
+        Map<String, String> link = mailedLinkAfter(() -> expect(200, replay(EventFile.of("password-reset"))));
+
+        Responses.assertAnswer(replay(EventFile.of("password-reset-confirm")
+                        .with("USER_ID", link.get("uid")).with("RESET_TOKEN", link.get("token"))), 200,
+                "{\"detail\": \"Password has been reset with the new password.\"}");
+
+        Responses.assertAnswer(replay(EventFile.of("login")), 401, Contract.NO_ACTIVE_ACCOUNT);
+    }
+
+    @Test
+    void verifyEmailVerifiesTheAddressOfTheMailedKey() {
+        Map<String, String> link = mailedLinkAfter(this::signUpAndLogIn); // sign-up sends the verification e-mail
+        Session session = signUpAndLogInAgain();
+
+        Responses.assertAnswer(replay(EventFile.of("verify-email").with("VERIFICATION_KEY", link.get("key"))), 200,
+                "{\"detail\": \"ok\"}");
+
+        assertTrue(expect(200, replay(EventFile.of("get-profile").with("ACCESS_TOKEN", session.access())))
+                .path("email_verified").asBoolean());
+    }
+
+    @Test
+    void resendEmailSendsANewVerificationKey() {
+        Map<String, String> first = mailedLinkAfter(this::signUpAndLogIn);
+
+        Map<String, String> again = mailedLinkAfter(() -> Responses.assertAnswer(replay(EventFile.of("resend-email")), 200,
+                "{\"detail\": \"ok\"}"));
+
+        assertNotEquals(first.get("key"), again.get("key"));
+    }
+
+    /** The query of the link in the one e-mail to {@link #EMAIL} that {@code action} sent. */
+    private static Map<String, String> mailedLinkAfter(Runnable action) {
+        int before = LocalMail.shared().sentTo(EMAIL).size();
+        action.run();
+        List<LocalMail.Message> sent = LocalMail.shared().sentTo(EMAIL);
+        assertEquals(before + 1, sent.size(), "one e-mail to " + EMAIL);
+        return sent.get(before).linkParameters();
+    }
+
+    /** A login of the account {@link #signUpAndLogIn} made. */
+    private Session signUpAndLogInAgain() {
+        JsonNode login = expect(200, replay(EventFile.of("login")));
+        return new Session(Jwt.claims(login.path("access").asText()).path("user_id").asText(),
+                login.path("access").asText(), login.path("refresh").asText());
     }
 
     /** The account of create-account.json, logged in through login.json, as a user of `sam local invoke` would. */

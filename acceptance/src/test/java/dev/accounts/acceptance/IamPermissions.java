@@ -34,6 +34,12 @@ final class IamPermissions {
             "AWSSecretsManagerGetSecretValuePolicy", Set.of("secretsmanager:GetSecretValue"),
             "KMSDecryptPolicy", Set.of("kms:Decrypt"));
 
+    /**
+     * The resource of the template's ses:SendEmail statement: any identity of the account, the sender being pinned
+     * by the statement's condition (ses:FromAddress = MailFrom) instead.
+     */
+    static final String SES_IDENTITIES = "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*";
+
     /** What DynamoDBReadPolicy allows: a function that only does these needs no more. */
     static final Set<String> DYNAMODB_READS = POLICY_TEMPLATES.get("DynamoDBReadPolicy");
 
@@ -77,6 +83,7 @@ final class IamPermissions {
                 needed.add(new Permission("secretsmanager:" + operation, secret));
                 kmsKeyOf.apply(secret).ifPresent(key -> needed.add(new Permission("kms:Decrypt", key)));
             }
+            case "sesv2" -> needed.add(new Permission("ses:" + operation, SES_IDENTITIES));
             case "DynamoDB_20120810" -> {
                 switch (operation) {
                     case "TransactWriteItems", "TransactGetItems" -> request.path("TransactItems").forEach(item ->
@@ -84,8 +91,10 @@ final class IamPermissions {
                                     logicalIdOf.apply(part.getValue().path("TableName").asText())))));
                     case "BatchGetItem", "BatchWriteItem" -> request.path("RequestItems").properties().forEach(table ->
                             needed.add(new Permission("dynamodb:" + operation, logicalIdOf.apply(table.getKey()))));
+                    // a Query or Scan of an index is authorized on the index's ARN, table/<name>/index/<index>
                     default -> needed.add(new Permission("dynamodb:" + operation,
-                            logicalIdOf.apply(request.path("TableName").asText())));
+                            logicalIdOf.apply(request.path("TableName").asText())
+                                    + (request.has("IndexName") ? "/index/" + request.path("IndexName").asText() : "")));
                 }
             }
             default -> throw new AssertionError("a call to an AWS service the test does not know: " + call.target());

@@ -11,6 +11,7 @@ import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Responses;
 import dev.accounts.core.testing.TestStack;
+import dev.accounts.devkit.LocalMail;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +103,10 @@ class LeastPrivilegeTest {
     /** Each function in turn, down the paths that use its permissions (a failed login counts the failure). */
     private void walkThroughEveryFunction() {
         String username = Accounts.uniqueName("privileges");
+        String email = username + "@example.com";
         String credentials = Accounts.body("username", username, "password", Accounts.PASSWORD);
-        String id = expect(201, deployment.send(HttpApiEvent.post("/account/create-account", credentials).build())).path("id").asText();
+        String id = expect(201, deployment.send(HttpApiEvent.post("/account/create-account",
+                Accounts.body("username", username, "password", Accounts.PASSWORD, "email", email)).build())).path("id").asText();
         expect(401, deployment.send(HttpApiEvent.post("/account/login",
                 Accounts.body("username", username, "password", "wrong-" + Accounts.PASSWORD)).build()));
         JsonNode login = expect(200, deployment.send(HttpApiEvent.post("/account/login", credentials).build()));
@@ -116,8 +119,39 @@ class LeastPrivilegeTest {
         expect(200, deployment.send(HttpApiEvent.get("/.well-known/openid-configuration").build()));
         expect(200, deployment.send(HttpApiEvent.post("/account/logout", Accounts.refreshBody(pair.path("refresh").asText()))
                 .bearer(pair.path("access").asText()).build()));
-        Responses.assertNoContent(deployment.send(HttpApiEvent.delete("/account/delete-account/" + id)
-                .bearer(pair.path("access").asText()).build()));
+        walkThroughTheLifecycle(email, pair.path("access").asText());
+        String access = expect(200, deployment.send(HttpApiEvent.post("/account/login",
+                Accounts.body("username", username, "password", RESET_PASSWORD)).build())).path("access").asText();
+        Responses.assertNoContent(deployment.send(HttpApiEvent.delete("/account/delete-account/" + id).bearer(access).build()));
+    }
+
+    private static final String CHANGED_PASSWORD = "staple-orbit-lantern-42";
+    private static final String RESET_PASSWORD = "quiet-meadow-copper-17";
+
+    /** The lifecycle functions, from an unverified address (EmailVerification optional) to a password reset. */
+    private void walkThroughTheLifecycle(String email, String access) {
+        expect(200, deployment.send(HttpApiEvent.post("/account/resend-email", Accounts.body("email", email)).build()));
+        expect(200, deployment.send(HttpApiEvent.post("/account/verify-email",
+                Accounts.body("key", mailedLink(email).get("key"))).build()));
+        expect(200, deployment.send(HttpApiEvent.get("/account/me").bearer(access).build()));
+        String changedEmail = "changed-" + email;
+        expect(200, deployment.send(HttpApiEvent.patch("/account/me", Accounts.body("email", changedEmail)).bearer(access).build()));
+        expect(400, deployment.send(HttpApiEvent.post("/account/change-password", Accounts.body("old_password",
+                "wrong-" + Accounts.PASSWORD, "new_password", CHANGED_PASSWORD)).bearer(access).build()));
+        String fresh = expect(200, deployment.send(HttpApiEvent.post("/account/change-password", Accounts.body("old_password",
+                Accounts.PASSWORD, "new_password", CHANGED_PASSWORD)).bearer(access).build())).path("access").asText();
+        expect(200, deployment.send(HttpApiEvent.post("/account/logout-all", "{}").bearer(fresh).build()));
+        expect(200, deployment.send(HttpApiEvent.post("/account/password-reset", Accounts.body("email", changedEmail)).build()));
+        Map<String, String> link = mailedLink(changedEmail);
+        expect(200, deployment.send(HttpApiEvent.post("/account/password-reset/confirm", Accounts.body("uid", link.get("uid"),
+                "token", link.get("token"), "new_password", RESET_PASSWORD)).build()));
+    }
+
+    /** The query of the link in the latest e-mail to {@code address}, e.g. uid and token. */
+    private static Map<String, String> mailedLink(String address) {
+        List<LocalMail.Message> received = LocalMail.shared().sentTo(address);
+        assertFalse(received.isEmpty(), "no e-mail to " + address);
+        return received.get(received.size() - 1).linkParameters();
     }
 
     /** The stack's table names and secret id → the template's logical ids. */

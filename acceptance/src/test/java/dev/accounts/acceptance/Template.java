@@ -80,22 +80,25 @@ final class Template {
     /**
      * The function's policies: a SAM policy template by name and its target ({@code DynamoDBReadPolicy} on
      * {@code UsersTable}), or an inline statement's action and resource ({@code dynamodb:ConditionCheckItem} on
-     * {@code UsersTable}, from {@code !GetAtt UsersTable.Arn}). Only Allow statements are expected.
+     * {@code UsersTable}, from {@code !GetAtt UsersTable.Arn}; {@code dynamodb:Query} on
+     * {@code UsersTable/index/EmailIndex}, from {@code !Sub ${UsersTable.Arn}/index/EmailIndex}). A managed policy
+     * of the template ({@code !Ref SendMailPolicy}) counts with its statements, also when attached under an
+     * {@code !If} (as the granted case). Only Allow statements are expected.
      */
     List<Policy> policies(String functionId) {
         List<Policy> found = new ArrayList<>();
         for (JsonNode policy : resource(functionId).path("Properties").path("Policies")) {
-            if (policy.has("Statement")) {
-                for (JsonNode statement : policy.path("Statement")) {
-                    if (!"Allow".equals(statement.path("Effect").asText())) {
-                        throw new AssertionError(functionId + ": only Allow statements are expected: " + statement);
-                    }
-                    String target = statement.path("Resource").asText().replaceFirst("\\.Arn$", "");
-                    JsonNode actions = statement.path("Action");
-                    (actions.isArray() ? actions : List.of(actions)).forEach(a -> found.add(new Policy(a.asText(), target)));
+            JsonNode granted = policy.isArray() && policy.size() == 3 ? policy.get(1) : policy; // !If [condition, then, else]
+            if (granted.isTextual()) {
+                JsonNode managed = resource(granted.asText());
+                if (!"AWS::IAM::ManagedPolicy".equals(managed.path("Type").asText())) {
+                    throw new AssertionError(functionId + ": " + granted + " is no managed policy of the template");
                 }
+                addStatements(functionId, managed.path("Properties").path("PolicyDocument"), found);
+            } else if (granted.has("Statement")) {
+                addStatements(functionId, granted, found);
             } else {
-                policy.properties().forEach(e -> {
+                granted.properties().forEach(e -> {
                     JsonNode argument = e.getValue();
                     found.add(new Policy(e.getKey(), argument.has("TableName") ? argument.path("TableName").asText()
                             : argument.has("KeyId") ? argument.path("KeyId").asText() : argument.path("SecretArn").asText()));
@@ -103,6 +106,19 @@ final class Template {
             }
         }
         return found;
+    }
+
+    private static void addStatements(String functionId, JsonNode document, List<Policy> found) {
+        for (JsonNode statement : document.path("Statement")) {
+            if (!"Allow".equals(statement.path("Effect").asText())) {
+                throw new AssertionError(functionId + ": only Allow statements are expected: " + statement);
+            }
+            String target = statement.path("Resource").asText()
+                    .replaceFirst("^\\$\\{(\\w+)\\.Arn}/", "$1/")
+                    .replaceFirst("\\.Arn$", "");
+            JsonNode actions = statement.path("Action");
+            (actions.isArray() ? actions : List.of(actions)).forEach(a -> found.add(new Policy(a.asText(), target)));
+        }
     }
 
     /** A SAM policy template or an IAM action, on a resource of the template (its logical id). */

@@ -24,12 +24,17 @@ class TemplateFactsTest {
     private static final List<String> TABLES = List.of("UsersTable", "RevokedTokensTable");
     private static final String SECRET_POLICY = "AWSSecretsManagerGetSecretValuePolicy";
     private static final String KEY_POLICY = "KMSDecryptPolicy SigningKeyEncryptionKey";
+    private static final String SEND_MAIL = "ses:SendEmail arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*";
+    private static final String EMAIL_INDEX = "dynamodb:Query UsersTable/index/EmailIndex";
 
     @Test
-    void declaresTheEightFunctionsOfTheContract() {
+    void declaresTheSixteenFunctionsOfTheContract() {
         assertEquals(Set.of("POST /account/create-account", "DELETE /account/delete-account/{id}", "POST /account/login",
                         "POST /account/logout", "POST /account/refresh", "POST /account/verify",
-                        "GET /.well-known/jwks.json", "GET /.well-known/openid-configuration"),
+                        "GET /.well-known/jwks.json", "GET /.well-known/openid-configuration",
+                        "POST /account/change-password", "POST /account/logout-all", "GET /account/me", "PATCH /account/me",
+                        "POST /account/password-reset", "POST /account/password-reset/confirm", "POST /account/verify-email",
+                        "POST /account/resend-email"),
                 Set.copyOf(TEMPLATE.routes().stream().map(Template.Route::routeKey).toList()));
         for (Template.Route route : TEMPLATE.routes()) {
             JsonNode event = TEMPLATE.resource(route.functionId()).path("Properties").path("Events");
@@ -187,13 +192,14 @@ class TemplateFactsTest {
 
     @Test
     void eachFunctionGetsOnlyTheAccessItNeeds() {
-        // Read-only where a function only reads; the signing key only for functions that sign or verify.
+        // Read-only where a function only reads; the private key set only for functions that sign, the public one
+        // for those that only verify; the account functions name each DynamoDB action they make.
         // LeastPrivilegeTest checks these against the calls the handlers really make.
-        Map<String, Set<String>> expected = Map.of(
-                "CreateAccountFunction", Set.of("dynamodb:GetItem UsersTable", "dynamodb:PutItem UsersTable",
-                        "dynamodb:ConditionCheckItem UsersTable"),
-                "LoginFunction", Set.of("dynamodb:GetItem UsersTable", "dynamodb:UpdateItem UsersTable",
-                        "dynamodb:DeleteItem UsersTable", SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
+        Map<String, Set<String>> expected = new java.util.HashMap<>(Map.of(
+                "CreateAccountFunction", grants(users("GetItem", "PutItem", "UpdateItem", "ConditionCheckItem"),
+                        SEND_MAIL),
+                "LoginFunction", grants(users("GetItem", "UpdateItem", "DeleteItem"), SECRET_POLICY + " SigningKeySecret",
+                        KEY_POLICY),
                 "RefreshFunction", Set.of("dynamodb:ConditionCheckItem UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
                         SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "LogoutFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
@@ -203,10 +209,71 @@ class TemplateFactsTest {
                 "VerifyFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBReadPolicy RevokedTokensTable",
                         SECRET_POLICY + " SigningPublicKeySecret"),
                 "JwksFunction", Set.of(SECRET_POLICY + " SigningPublicKeySecret"),
-                "OpenIdConfigurationFunction", Set.of());
+                "OpenIdConfigurationFunction", Set.of()));
+        expected.putAll(Map.of(
+                "ChangePasswordFunction", grants(users("GetItem", "UpdateItem", "DeleteItem"),
+                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
+                "LogoutAllFunction", grants(users("GetItem", "UpdateItem"), SECRET_POLICY + " SigningPublicKeySecret"),
+                "GetProfileFunction", grants(users("GetItem"), SECRET_POLICY + " SigningPublicKeySecret"),
+                "UpdateProfileFunction", grants(users("GetItem", "UpdateItem", "PutItem"),
+                        SECRET_POLICY + " SigningPublicKeySecret", SEND_MAIL),
+                "PasswordResetFunction", grants(users("GetItem", "PutItem", "UpdateItem"), EMAIL_INDEX, SEND_MAIL),
+                "PasswordResetConfirmFunction", grants(users("GetItem", "UpdateItem", "DeleteItem")),
+                "VerifyEmailFunction", grants(users("GetItem", "UpdateItem", "DeleteItem")),
+                "ResendEmailFunction", grants(users("GetItem", "PutItem", "UpdateItem"), EMAIL_INDEX, SEND_MAIL)));
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
         expected.forEach((id, policies) -> assertEquals(new TreeSet<>(policies), new TreeSet<>(policies(id)), id + " policies"));
         assertTrue(TEMPLATE.functionGlobals().path("Policies").isMissingNode(), "no policy for every function in Globals");
+    }
+
+    /** An inline statement's actions on the users table, as policies() lists them: "dynamodb:GetItem UsersTable", ... */
+    private static List<String> users(String... actions) {
+        return java.util.Arrays.stream(actions).map(a -> "dynamodb:" + a + " UsersTable").toList();
+    }
+
+    /** The policies given, a list counting as its members. */
+    private static Set<String> grants(Object... policies) {
+        Set<String> all = new TreeSet<>();
+        for (Object policy : policies) {
+            if (policy instanceof List<?> list) {
+                list.forEach(p -> all.add((String) p));
+            } else {
+                all.add((String) policy);
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void mailIsSentFromMailFromOnlyAndOnlyWhenItIsSet() {
+        assertEquals("", TEMPLATE.parameterDefault("MailFrom"), "no sender until one is verified");
+        assertTrue(TEMPLATE.text.contains("HasMailFrom: !Not [!Equals [!Ref MailFrom, \"\"]]"));
+        JsonNode policy = TEMPLATE.resource("SendMailPolicy");
+        assertEquals("HasMailFrom", policy.path("Condition").asText(), "no SES permission at all without a sender");
+        JsonNode statement = policy.path("Properties").path("PolicyDocument").path("Statement");
+        assertEquals(1, statement.size());
+        assertEquals("MailFrom", statement.path(0).path("Condition").path("StringEquals").path("ses:FromAddress").asText());
+        for (String id : TEMPLATE.functionIds()) {
+            for (JsonNode attached : TEMPLATE.resource(id).path("Properties").path("Policies")) {
+                if (attached.toString().contains("SendMailPolicy")) {
+                    assertEquals("[\"HasMailFrom\",\"SendMailPolicy\",\"AWS::NoValue\"]", attached.toString(),
+                            id + " attaches SendMailPolicy only when MailFrom is set");
+                }
+            }
+        }
+        assertEquals(List.of("none", "optional", "mandatory"), texts(TEMPLATE.root.path("Parameters")
+                .path("EmailVerification").path("AllowedValues")));
+        assertEquals("none", TEMPLATE.parameterDefault("EmailVerification"), "the reference's behaviour by default");
+        assertEquals("3600", TEMPLATE.parameterDefault("PasswordResetTokenLifetimeSeconds"));
+    }
+
+    @Test
+    void accountsAreFoundByAddressThroughAKeysOnlyIndex() {
+        JsonNode index = TEMPLATE.resource("UsersTable").path("Properties").path("GlobalSecondaryIndexes");
+        assertEquals(1, index.size());
+        assertEquals("EmailIndex", index.path(0).path("IndexName").asText());
+        assertEquals("email_key", index.path(0).path("KeySchema").path(0).path("AttributeName").asText());
+        assertEquals("KEYS_ONLY", index.path(0).path("Projection").path("ProjectionType").asText());
     }
 
     @Test
@@ -227,20 +294,33 @@ class TemplateFactsTest {
         });
         // the resources, each function naming only those it uses (the user store is built over both tables); the
         // functions that sign read the private key set, those that only verify the public one
-        Map<String, String> tables = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable");
         Map<String, String> signer = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
                 "SIGNING_KEY_SECRET_ID", "SigningKeySecret");
         Map<String, String> verifier = Map.of("USERS_TABLE", "UsersTable", "REVOKED_TOKENS_TABLE", "RevokedTokensTable",
                 "SIGNING_KEY_SECRET_ID", "SigningPublicKeySecret");
-        Map<String, Map<String, String>> expected = Map.of(
-                "CreateAccountFunction", tables,
-                "LoginFunction", signer,
+        Map<String, String> users = Map.of("USERS_TABLE", "UsersTable");
+        Map<String, String> usersAndPrivateKeys = Map.of("USERS_TABLE", "UsersTable",
+                "SIGNING_KEY_SECRET_ID", "SigningKeySecret");
+        Map<String, String> usersAndPublicKeys = Map.of("USERS_TABLE", "UsersTable",
+                "SIGNING_KEY_SECRET_ID", "SigningPublicKeySecret");
+        Map<String, Map<String, String>> expected = new java.util.HashMap<>(Map.of(
+                "CreateAccountFunction", users,
+                "LoginFunction", usersAndPrivateKeys,
                 "RefreshFunction", signer,
                 "LogoutFunction", verifier,
                 "DeleteAccountFunction", verifier,
                 "VerifyFunction", verifier,
                 "JwksFunction", Map.of("SIGNING_KEY_SECRET_ID", "SigningPublicKeySecret"),
-                "OpenIdConfigurationFunction", Map.of());
+                "OpenIdConfigurationFunction", Map.of()));
+        expected.putAll(Map.of(
+                "ChangePasswordFunction", usersAndPrivateKeys,
+                "LogoutAllFunction", usersAndPublicKeys,
+                "GetProfileFunction", usersAndPublicKeys,
+                "UpdateProfileFunction", usersAndPublicKeys,
+                "PasswordResetFunction", users,
+                "PasswordResetConfirmFunction", users,
+                "VerifyEmailFunction", users,
+                "ResendEmailFunction", users));
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
         for (String variable : signer.keySet()) {
             assertReference(variable, variable.equals("SIGNING_KEY_SECRET_ID")
@@ -261,6 +341,33 @@ class TemplateFactsTest {
         assertEquals("", TEMPLATE.parameterDefault("TokenIssuer"), "empty issuer: the API's own URL");
         assertEquals("", TEMPLATE.parameterDefault("TokenAudience"));
         assertTrue(TEMPLATE.parameterDefault("Stage") != null, "Stage parameter");
+
+        // the e-mail settings, each given only to the functions that use it
+        Map<String, String> mailSettings = Map.of(
+                "MAIL_FROM", "MailFrom",
+                "EMAIL_VERIFICATION", "EmailVerification",
+                "EMAIL_VERIFICATION_URL", "EmailVerificationUrl",
+                "PASSWORD_RESET_URL", "PasswordResetUrl",
+                "PASSWORD_RESET_TOKEN_LIFETIME_SECONDS", "PasswordResetTokenLifetimeSeconds");
+        Map<String, Set<String>> mailUsers = Map.of(
+                "MAIL_FROM", Set.of("CreateAccountFunction", "UpdateProfileFunction", "PasswordResetFunction",
+                        "PasswordResetConfirmFunction", "ResendEmailFunction"),
+                "EMAIL_VERIFICATION", Set.of("CreateAccountFunction", "LoginFunction", "UpdateProfileFunction",
+                        "ResendEmailFunction"),
+                "EMAIL_VERIFICATION_URL", Set.of("CreateAccountFunction", "UpdateProfileFunction", "ResendEmailFunction"),
+                "PASSWORD_RESET_URL", Set.of("PasswordResetFunction"),
+                "PASSWORD_RESET_TOKEN_LIFETIME_SECONDS", Set.of("PasswordResetFunction"));
+        mailSettings.forEach((variable, parameter) -> {
+            assertReference(variable, parameter);
+            for (String id : TEMPLATE.functionIds()) {
+                JsonNode value = TEMPLATE.environmentVariable(id, variable);
+                if (mailUsers.get(variable).contains(id)) {
+                    assertEquals(parameter, value.asText(), id + " " + variable);
+                } else {
+                    assertTrue(value.isMissingNode(), id + " must not be given " + variable);
+                }
+            }
+        });
     }
 
     /** Every assignment of the variable in the text is `!Ref target` (a regex): a literal would be a hard-coded name. */

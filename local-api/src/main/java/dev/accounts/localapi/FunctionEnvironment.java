@@ -31,6 +31,7 @@ final class FunctionEnvironment {
         LocalEngine engine = storage.engine();
         environment.put("DYNAMODB_ENDPOINT", storage.functionsDynamoEndpoint());
         environment.put("SECRETSMANAGER_ENDPOINT", engine.secretsManagerEndpoint());
+        storage.mail().ifPresent(mail -> environment.put(LocalSenders.SES_ENDPOINT_VARIABLE, mail.endpoint()));
         environment.put("AWS_REGION", engine.region());
         environment.put("AWS_DEFAULT_REGION", engine.region());
         environment.put("AWS_ACCESS_KEY_ID", engine.accessKey());

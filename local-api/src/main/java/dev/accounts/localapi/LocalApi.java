@@ -27,13 +27,16 @@ public final class LocalApi implements AutoCloseable {
     private final ExecutorService executor;
     private final LocalStorage storage;
     private final Map<String, LocalFunction> functions;
+    private final AutoCloseable mailLog;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalApi(HttpServer server, ExecutorService executor, LocalStorage storage, Map<String, LocalFunction> functions) {
+    private LocalApi(HttpServer server, ExecutorService executor, LocalStorage storage, Map<String, LocalFunction> functions,
+                     AutoCloseable mailLog) {
         this.server = server;
         this.executor = executor;
         this.storage = storage;
         this.functions = functions;
+        this.mailLog = mailLog;
     }
 
     public static void main(String[] args) {
@@ -62,7 +65,7 @@ public final class LocalApi implements AutoCloseable {
      */
     public static LocalApi start(LocalApiOptions options, Map<String, String> processEnvironment, PrintStream out) {
         Path templateFile = options.template() != null ? options.template() : SamTemplate.locateFile(Path.of(System.getProperty("user.dir")));
-        SamTemplate template = SamTemplate.load(templateFile, options.parameterOverrides());
+        SamTemplate template = LocalSenders.load(templateFile, options.parameterOverrides());
         if (template.routes().isEmpty()) {
             throw new IllegalStateException(templateFile + " has no HttpApi routes to serve");
         }
@@ -73,6 +76,8 @@ public final class LocalApi implements AutoCloseable {
         try {
             out.printf("Storage: %s; tables %s; secrets %s (%d ms)%n", storage.engine().describe(),
                     storage.tableNames().values(), storage.secretArns().keySet(), millisSince(storageStarted));
+            storage.mail().ifPresent(mail -> out.printf("Mail: SES at %s, senders %s verified; every e-mail sent is "
+                    + "printed here%n", mail.endpoint(), LocalSenders.senders(template)));
             long functionsStarted = System.nanoTime();
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
             for (FunctionSpec function : template.functions()) {
@@ -93,7 +98,8 @@ public final class LocalApi implements AutoCloseable {
             server.createContext("/", new GatewayHandler(new RouteTable(template.routes()), functions, cors, throttle,
                     new AccessLog(out), out));
             server.start();
-            LocalApi api = new LocalApi(server, executor, storage, functions);
+            AutoCloseable mailLog = storage.mail().<AutoCloseable>map(mail -> SentMailLog.start(mail, out)).orElse(() -> { });
+            LocalApi api = new LocalApi(server, executor, storage, functions, mailLog);
             for (HttpRoute route : template.routes()) {
                 out.printf("Mounted %-6s %s%s -> %s%n", route.method(), api.baseUrl(),
                         "$default".equals(route.path()) ? "/*" : route.path(), route.functionLogicalId());
@@ -117,6 +123,14 @@ public final class LocalApi implements AutoCloseable {
             executor.shutdownNow();
         }
         storage.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // stopping anyway
+        }
     }
 
     public int port() {
@@ -147,6 +161,7 @@ public final class LocalApi implements AutoCloseable {
             server.stop(0);
             executor.shutdownNow();
             functions.values().forEach(LocalFunction::close);
+            closeQuietly(mailLog);
             storage.close();
         }
     }

@@ -59,6 +59,8 @@ public record LocalApiOptions(Path template, String host, int port, Map<String, 
               --max-concurrency N      execution environments per function that reserves no concurrency (default 10);
                                        a request finding them all busy gets API Gateway's answer to a throttled Lambda
             Storage: DYNAMODB_ENDPOINT (and SECRETSMANAGER_ENDPOINT) when set, else a moto_server started here.
+            E-mail: MailFrom is accounts@localhost.test unless overridden; SES_ENDPOINT when set, else a moto_server
+            of its own, the sender verified on it; every e-mail sent is printed (recipient, subject, link).
             SIGNING_KEY_SECRET_ID names an existing signing key secret; otherwise a fresh key set is generated.""";
 
     static LocalApiOptions parse(String[] args, Map<String, String> env) {
