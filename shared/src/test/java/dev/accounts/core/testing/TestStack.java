@@ -4,6 +4,7 @@ import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.token.SigningKeySet;
 import dev.accounts.devkit.DynamoEndpoints;
 import dev.accounts.devkit.LocalEngine;
+import dev.accounts.devkit.LocalMail;
 import dev.accounts.devkit.LocalSecrets;
 import dev.accounts.devkit.LocalTables;
 import dev.accounts.devkit.SamTemplate;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * A real DynamoDB endpoint (DYNAMODB_ENDPOINT, else LocalStack where Docker answers, else moto_server) with
@@ -80,24 +80,20 @@ public final class TestStack {
      */
     public TestStack withMail(String mode) {
         String sender = "accounts@" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-        try (SesV2Client ses = SesV2Client.builder().endpointOverride(java.net.URI.create(engine.endpoint()))
-                .region(software.amazon.awssdk.regions.Region.of(engine.region()))
-                .credentialsProvider(engine.credentials())
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
-            ses.createEmailIdentity(r -> r.emailIdentity(sender));
-        }
+        LocalMail mail = LocalMail.shared();
+        mail.verifySender(sender);
         Map<String, String> changed = new HashMap<>(env);
         changed.put("MAIL_FROM", sender);
-        changed.put("SES_ENDPOINT", engine.endpoint());
+        changed.put("SES_ENDPOINT", mail.endpoint());
         changed.put("EMAIL_VERIFICATION", mode);
         changed.put("PASSWORD_RESET_URL", "https://app.example.com/reset-password");
         changed.put("EMAIL_VERIFICATION_URL", "https://app.example.com/verify-email");
         return new TestStack(engine, changed, keys, publicKeySecretId);
     }
 
-    /** What the engine's SES has sent (moto keeps every message). */
+    /** What the local SES has sent (a mail engine of its own, shared by the JVM's tests). */
     public SentEmails sentEmails() {
-        return new SentEmails(engine.endpoint());
+        return new SentEmails(LocalMail.shared());
     }
 
     /** Wiring as in Lambda (keys read from the secret), with the system clock. */
