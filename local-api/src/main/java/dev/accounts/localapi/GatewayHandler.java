@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * API Gateway's part, for every request: find the route, build the event, invoke the function, write its
- * response back, log one access line. What API Gateway itself answers (no route, a failing function, a body
- * over its limit) is answered here in its words.
+ * API Gateway's part, for every request: answer a CORS preflight, find the route, apply the route's throttle,
+ * build the event, invoke the function, write its response back with the CORS headers, log one access line.
+ * What API Gateway itself answers (no route, throttled, a failing, timed-out or throttled function, a body over
+ * its limit) is answered here in its words.
  */
 final class GatewayHandler implements HttpHandler {
 

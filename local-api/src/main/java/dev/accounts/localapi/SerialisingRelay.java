@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,6 +24,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * while the functions' requests still interleave freely.
  */
 final class SerialisingRelay implements AutoCloseable {
+
+    /**
+     * The functions' SDK abandons an attempt after 1.5 s (dev.accounts.core.aws.AwsClients). A request still queued
+     * here by then has no caller left: passing it on late would apply a write whose answer nobody reads, and the
+     * caller's retry would then find its own write done (a refresh token spent, a username taken).
+     */
+    static final long CALLER_GONE_AFTER_MILLIS = 1_500;
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "transfer-encoding");
@@ -63,7 +71,14 @@ final class SerialisingRelay implements AutoCloseable {
                 }
             });
             HttpResponse<byte[]> answer;
-            oneAtATime.lock();
+            try {
+                if (!oneAtATime.tryLock(CALLER_GONE_AFTER_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return; // the caller gave up waiting: dropped, as a request lost on the way would be
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             try {
                 answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (InterruptedException e) {
