@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The functions that only verify hold the public key set (template.yaml): they prime with a key of their own,
- * which their handlers never trust, and then serve the tokens the signers issue.
+ * trusted only while they prime, and then serve the tokens the signers issue.
  */
 class PublicKeyPrimingTest {
     private final TestStack stack = TestStack.create();
@@ -37,6 +37,8 @@ class PublicKeyPrimingTest {
                 assertFalse(out.text().contains("priming incomplete"), function.getClass().getSimpleName() + ": "
                         + out.text());
             }
+            // The key it primed with is gone before the snapshot: it holds the public set again.
+            assertFalse(verifying.signingKeys().get().canSign(), function.getClass().getSimpleName());
         }
 
         Accounts signer = new Accounts(stack.services());

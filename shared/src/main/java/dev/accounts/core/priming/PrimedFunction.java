@@ -5,6 +5,7 @@ import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.log.JsonLog;
+import dev.accounts.core.token.SigningKeySet;
 import dev.accounts.core.wiring.EnvironmentWiring;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -48,8 +49,17 @@ public abstract class PrimedFunction extends ApiFunction implements Resource {
         String traceId = System.getProperty(TRACE_HEADER_PROPERTY);
         System.setProperty(TRACE_HEADER_PROPERTY, PrimingEvents.TRACE_ID);
         try {
-            for (int round = 0; round < PRIMING_ROUNDS; round++) {
-                prime(new Primer(wiring, this::send));
+            Runnable rounds = () -> {
+                for (int round = 0; round < PRIMING_ROUNDS; round++) {
+                    prime(new Primer(wiring, this::send));
+                }
+            };
+            // A function that only verifies holds the public keys: it primes with a key of its own, trusted only
+            // while it primes, so that its priming requests take the real path.
+            if (needsSigningKeys() && !wiring.signingKeys().get().canSign()) {
+                wiring.withSubstituteKeys(SigningKeySet.generate(), rounds);
+            } else {
+                rounds.run();
             }
         } catch (RuntimeException e) {
             JsonLog.warn("priming incomplete", Map.of("function", getClass().getSimpleName(),
@@ -62,6 +72,11 @@ public abstract class PrimedFunction extends ApiFunction implements Resource {
             }
         }
         RuntimeClientClasses.load(getClass().getClassLoader());
+    }
+
+    /** Whether the function is given a signing key set at all (the discovery document and the e-mail ones are not). */
+    private boolean needsSigningKeys() {
+        return wiring.settings().signingKeySecretId().isPresent();
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.accounts.core.priming;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.dynamo.StoreWarmups;
-import dev.accounts.core.token.SigningKeySet;
 import dev.accounts.core.token.TokenPair;
 import dev.accounts.core.token.TokenRejected;
 import dev.accounts.core.token.TokenService;
@@ -47,26 +46,11 @@ public final class Primer {
     }
 
     /**
-     * The wiring's token service where it holds the private keys; a function that only verifies holds the public
-     * set, so its priming tokens are signed and checked with a key of its own (the same code runs, and they are
-     * refused by the handler's signature check, as a forgery is).
-     */
-    private TokenService signer() {
-        TokenService tokens = wiring.tokens();
-        if (wiring.signingKeys().get().canSign()) {
-            return tokens;
-        }
-        SigningKeySet own = SigningKeySet.generate();
-        return new TokenService(() -> own, wiring.clock(), wiring.settings().accessTokenLifetime(),
-                wiring.settings().refreshTokenLifetime(), wiring.settings().tokenAudience());
-    }
-
-    /**
      * Signs and verifies a pair for a user id that exists nowhere (keys loaded, code compiled). The pair is for
      * this round's requests and must not outlive them.
      */
     public TokenPair tokenPair() {
-        TokenService tokens = signer();
+        TokenService tokens = wiring.tokens();
         String issuer = issuer();
         TokenPair pair = tokens.issue("priming-" + tokens.newFamily(), tokens.newFamily(), issuer);
         try {

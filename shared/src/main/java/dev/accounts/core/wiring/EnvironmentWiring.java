@@ -68,6 +68,7 @@ public final class EnvironmentWiring {
     private DynamoUserStore users;
     private TokenService tokens;
     private Supplier<SigningKeySet> keys;
+    private volatile SigningKeySet substituteKeys;
     private PasswordHasher hasher;
     private MailSettings mail;
     private Optional<Mailer> mailer;
@@ -267,9 +268,28 @@ public final class EnvironmentWiring {
 
     public synchronized Supplier<SigningKeySet> signingKeys() {
         if (keys == null) {
-            keys = keySource.apply(this);
+            Supplier<SigningKeySet> configured = keySource.apply(this);
+            keys = () -> {
+                SigningKeySet substitute = substituteKeys;
+                return substitute != null ? substitute : configured.get();
+            };
         }
         return keys;
+    }
+
+    /**
+     * Runs {@code action} with {@code substitute} as the key set every token is signed and verified with, then the
+     * configured set again. For SnapStart priming of the functions that hold only the public keys: their priming
+     * tokens, signed with a key made for it, take the real path, and no key made before the snapshot is trusted
+     * after it. Nothing else runs in an execution environment while it primes.
+     */
+    public void withSubstituteKeys(SigningKeySet substitute, Runnable action) {
+        substituteKeys = substitute;
+        try {
+            action.run();
+        } finally {
+            substituteKeys = null;
+        }
     }
 
     public synchronized PasswordHasher passwordHasher() {
