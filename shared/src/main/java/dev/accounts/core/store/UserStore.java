@@ -22,8 +22,8 @@ public interface UserStore {
     boolean usernameKeyTaken(String usernameKey);
 
     /**
-     * Removes the user, retires its id, frees the username, and records that every refresh token of the user is revoked
-     * until `revokeUntil`, all in one transaction. False when the user was already gone.
+     * Removes the user, retires its id, frees the username, and records that every refresh token of the user is
+     * revoked until `revokeUntil`, all in one transaction. False when the user was already gone.
      */
     boolean deleteRevokingTokens(User user, Instant revokeUntil);
 
@@ -45,7 +45,7 @@ public interface UserStore {
     /** Replaces the stored hash, only if it is still `expectedOldHash` (a concurrent change wins). */
     void replacePasswordHash(User user, String expectedOldHash);
 
-    /** Unchecked: only ids derived from another system's (the Django import) can meet a deleted one. */
+    /** Unchecked: only ids derived from another system's (the Django import's pks) can meet a deleted one. */
     final class AccountDeletedException extends RuntimeException {
         public AccountDeletedException() {
             super("account deleted: its id is retired", null, false, false);
