@@ -23,8 +23,8 @@ public interface UserStore {
     boolean usernameKeyTaken(String usernameKey);
 
     /**
-     * Removes the user, retires its id, frees the username, and records that every refresh token of the user is revoked
-     * until `revokeUntil`, all in one transaction. False when the user was already gone.
+     * Removes the user, retires its id, frees the username, and records that every refresh token of the user is
+     * revoked until `revokeUntil`, all in one transaction. False when the user was already gone.
      */
     boolean deleteRevokingTokens(User user, Instant revokeUntil);
 
@@ -46,7 +46,7 @@ public interface UserStore {
     /** Every account with this address (compared as {@code EmailKeys.of}), read as it is now; no Scan. */
     List<User> findByEmail(String emailKey);
 
-    /** Unchecked: only ids derived from another system's (the Django import) can meet a deleted one. */
+    /** Unchecked: only ids derived from another system's (the Django import's pks) can meet a deleted one. */
     final class AccountDeletedException extends RuntimeException {
         public AccountDeletedException() {
             super("account deleted: its id is retired", null, false, false);
