@@ -191,7 +191,7 @@ class EventReplayTest {
     @Test
     void updateProfileChangesTheNamesItSends() {
         Session session = signUpAndLogIn();
-        JsonNode sent = Responses.parse(EventFile.of("update-profile").event().getBody());
+        JsonNode sent = Responses.parse(EventFile.of("update-profile").with("ACCESS_TOKEN", "unused").event().getBody());
 
         JsonNode me = expect(200, replay(EventFile.of("update-profile").with("ACCESS_TOKEN", session.access())));
 

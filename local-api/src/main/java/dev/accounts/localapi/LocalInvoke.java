@@ -65,7 +65,7 @@ public final class LocalInvoke {
         try {
             Path templateFile = request.template() != null ? request.template()
                     : SamTemplate.locateFile(Path.of(System.getProperty("user.dir")));
-            SamTemplate template = SamTemplate.load(templateFile, LocalApiOptions.overrides(request.parameterOverrides()));
+            SamTemplate template = LocalSenders.load(templateFile, LocalApiOptions.overrides(request.parameterOverrides()));
             FunctionSpec function = template.function(request.function()).orElseThrow(() -> new IllegalArgumentException(
                     "no function " + request.function() + " in " + templateFile + "; its functions: "
                             + template.functions().stream().map(FunctionSpec::logicalId).toList()));

@@ -65,12 +65,9 @@ class LifecycleRaceTest {
                 .forEach(lost -> Responses.assertAnswer(lost, 400, "{\"token\": [\"Invalid value\"]}"));
         Accounts accounts = new Accounts(environments.get(0));
         accounts.login(user.username(), password(winners.get(0)));
-        for (int i = 0; i < ENVIRONMENTS; i++) {
-            if (i != winners.get(0)) {
-                String loser = password(i);
-                Responses.assertRefused(() -> accounts.login(user.username(), loser), 401);
-            }
-        }
+        // One loser's password is enough (each wrong one counts towards the lockout).
+        String loser = password(winners.get(0) == 0 ? 1 : 0);
+        Responses.assertRefused(() -> accounts.login(user.username(), loser), 401);
     }
 
     @Test
