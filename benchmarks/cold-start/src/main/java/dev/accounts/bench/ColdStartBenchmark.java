@@ -48,6 +48,9 @@ public final class ColdStartBenchmark {
     private static final ExecutionEnvironment.Setup PROBED = new ExecutionEnvironment.Setup(List.of(), Map.of(),
             () -> { }, true);
 
+    private static final int ATTEMPTS = 3;
+
+    private final List<String> retried = new ArrayList<>();
     private final BenchmarkOptions options;
     private final PrintStream out;
     private final PrintStream progress;
@@ -223,16 +226,18 @@ public final class ColdStartBenchmark {
         // One discarded round first: the first JVM to read a package pays for the page cache, not for its code.
         progress.println("warm-up round (discarded)…");
         for (Subject subject : all) {
-            environments.run(subject, roots.get(subject), InitType.ON_DEMAND, options.coldTiering(), 2,
-                    subject.name() + "-warmup");
+            String label = subject.name() + "-warmup";
+            retrying(label, () -> environments.run(subject, roots.get(subject), InitType.ON_DEMAND,
+                    options.coldTiering(), 2, label));
         }
         Map<Subject, List<ColdSample>> samples = new LinkedHashMap<>();
         all.forEach(s -> samples.put(s, new ArrayList<>()));
         for (int round = 1; round <= options.coldRuns(); round++) {
             StringBuilder line = new StringBuilder("round " + round + "/" + options.coldRuns() + ":");
             for (Subject subject : all) {
-                ColdSample sample = ColdSample.of(environments.run(subject, roots.get(subject), InitType.ON_DEMAND,
-                        options.coldTiering(), 2, subject.name() + "-cold-" + round));
+                String label = subject.name() + "-cold-" + round;
+                ColdSample sample = ColdSample.of(retrying(label, () -> environments.run(subject, roots.get(subject),
+                        InitType.ON_DEMAND, options.coldTiering(), 2, label)));
                 samples.get(subject).add(sample);
                 line.append(String.format(Locale.ROOT, " %s %.0f ms;", subject.name(), sample.coldStartMillis()));
             }
@@ -247,9 +252,10 @@ public final class ColdStartBenchmark {
         for (Subject function : functions) {
             List<PrimedSample> runs = new ArrayList<>();
             for (int run = 1; run <= options.primedRuns(); run++) {
-                PrimedSample sample = PrimedSample.of(environments.run(function, roots.get(function),
-                        InitType.SNAP_START, options.primedTiering(), 1 + options.primedWarmInvocations(),
-                        function.name() + "-primed-" + run, PROBED));
+                String label = function.name() + "-primed-" + run;
+                PrimedSample sample = PrimedSample.of(retrying(label, () -> environments.run(function,
+                        roots.get(function), InitType.SNAP_START, options.primedTiering(),
+                        1 + options.primedWarmInvocations(), label, PROBED)));
                 runs.add(sample);
                 progress.printf(Locale.ROOT, "primed %s %d/%d: first call %.1f ms, warm median %.1f ms%n",
                         function.name(), run, options.primedRuns(), sample.firstInvocationMillis(),
@@ -280,8 +286,9 @@ public final class ColdStartBenchmark {
                 List<PrimedSample> runs = new ArrayList<>();
                 for (int run = 1; run <= options.primedRuns(); run++) {
                     // one warm call after the first: with the key cache aged zero, later calls are not typical
-                    PrimedSample sample = PrimedSample.of(environments.run(function, roots.get(function),
-                            InitType.SNAP_START, options.primedTiering(), 2, function.name() + "-restored-" + run, setup));
+                    String label = function.name() + "-restored-" + run;
+                    PrimedSample sample = PrimedSample.of(retrying(label, () -> environments.run(function,
+                            roots.get(function), InitType.SNAP_START, options.primedTiering(), 2, label, setup)));
                     runs.add(sample);
                     progress.printf(Locale.ROOT, "restored %s %d/%d: first call %.1f ms (%d AWS calls, %.1f ms)%n",
                             function.name(), run, options.primedRuns(), sample.firstInvocationMillis(),
@@ -291,6 +298,29 @@ public final class ColdStartBenchmark {
             }
         }
         return samples;
+    }
+
+    /**
+     * On this shared host a JVM now and then misses the SDK's 1.5 s attempt timeout and answers 503: such a run
+     * is done again (up to {@value #ATTEMPTS} times), and the report lists it, rather than losing the whole run.
+     */
+    private ExecutionEnvironment.Run retrying(String label, Measurement measurement) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return measurement.run();
+            } catch (IllegalStateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                retried.add(label);
+                progress.println("retrying " + label + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        ExecutionEnvironment.Run run() throws InterruptedException;
     }
 
     private void printHeader(RuntimeClient runtime, BenchmarkStack stack, List<String> skipped) {
@@ -315,6 +345,7 @@ public final class ColdStartBenchmark {
         if (!skipped.isEmpty()) {
             out.println("- skipped: " + String.join(", ", skipped));
         }
+        out.println("- runs done again after a failure: " + (retried.isEmpty() ? "none" : String.join(", ", retried)));
     }
 
     /**

@@ -131,7 +131,7 @@ final class Report {
             List<AwsCallLog.Window> windows = warmWindows(function);
             AwsCallLog.Window typical = windows.isEmpty() ? new AwsCallLog.Window(List.of()) : windows.get(windows.size() / 2);
             String operations = String.join(" + ", typical.calls().stream()
-                    .filter(c -> c.service().equals("DynamoDB")).map(AwsCallLog.Call::operation).toList());
+                    .filter(c -> c.service().equalsIgnoreCase("DynamoDB")).map(AwsCallLog.Call::operation).toList());
             out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %d B |%n", function.name(),
                     operations.isEmpty() ? "none" : operations, profile(function).readUnits(),
                     profile(function).writeUnits(),

@@ -20,7 +20,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * (marshalling, signing, retries and the wire), and sizes what DynamoDB reads and writes (see
  * {@link CapacityUnits}). One line per call, System.nanoTime's clock (shared by every process on the host, so
  * the harness can place each call inside the invocation that made it):
- * <pre>start end service operation readUnits writeUnits largestItemBytes ok|failed</pre>
+ * <pre>start end service operation readUnits writeUnits largestItemBytes ok|failed:&lt;cause&gt;</pre>
  * The lines are kept in memory and written once, when the JVM stops, so the timed calls pay no file I/O.
  * Without the system property {@value #FILE_PROPERTY} the probe records nothing.
  */
@@ -52,7 +52,13 @@ public final class AwsCallProbe implements ExecutionInterceptor {
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        record(attributes, CapacityUnits.NONE, "failed");
+        // the failure's kind, for the log only (the harness reads "ok" or not)
+        Throwable cause = context.exception();
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        record(attributes, CapacityUnits.NONE, "failed:" + cause.getClass().getSimpleName() + ":"
+                + String.valueOf(cause.getMessage()).replaceAll("\\s+", "_"));
     }
 
     private static void record(ExecutionAttributes attributes, CapacityUnits units, String outcome) {
