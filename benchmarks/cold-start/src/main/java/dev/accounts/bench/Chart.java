@@ -13,12 +13,14 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
  * The report's picture: above, every cold start of each function beside the do-nothing floor, the SDK
  * baseline and the lean SDK floor; below, each function's first call after the restore stand-in beside the
- * primed floor's first call. Boxes and whiskers, so the spread shows with the median.
+ * primed floor's first call (under "floor"; the SDK baselines are not restored). Boxes and whiskers, so the
+ * spread shows with the median.
  */
 final class Chart {
     private static final String COLD = "cold start";
@@ -31,14 +33,17 @@ final class Chart {
         System.setProperty("java.awt.headless", "true");
         DefaultBoxAndWhiskerCategoryDataset cold = new DefaultBoxAndWhiskerCategoryDataset();
         DefaultBoxAndWhiskerCategoryDataset restored = new DefaultBoxAndWhiskerCategoryDataset();
+        // Both panels get every category in the same order: a subplot places its dataset's columns by index.
         for (Subject subject : report.coldSubjects()) {
             cold.add(report.coldStarts(subject), COLD, category(subject));
-        }
-        report.primedFloor().ifPresent(floor -> restored.add(report.restoredFirstCalls(floor), RESTORED, "floor"));
-        for (Subject function : report.functions()) {
-            List<Double> firstCalls = report.restoredFirstCalls(function);
-            if (!firstCalls.isEmpty()) {
-                restored.add(firstCalls, RESTORED, category(function));
+            List<Double> firstCalls = subject.role() == Subject.Role.FLOOR
+                    ? report.primedFloor().map(report::restoredFirstCalls).orElse(List.of())
+                    : report.restoredFirstCalls(subject);
+            if (firstCalls.isEmpty()) {
+                restored.add(new BoxAndWhiskerItem(null, null, null, null, null, null, null, null, List.of()),
+                        RESTORED, category(subject));
+            } else {
+                restored.add(firstCalls, RESTORED, category(subject));
             }
         }
         CategoryAxis categories = new CategoryAxis();

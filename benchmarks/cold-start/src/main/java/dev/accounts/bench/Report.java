@@ -269,7 +269,7 @@ final class Report {
         return cold.get(subject).stream().map(ColdSample::coldStartMillis).toList();
     }
 
-    /** Every first call after the restore stand-in of `function`, or after priming for the primed floor. */
+    /** Every first call after the restore stand-in of `function`, or after priming for the primed floor; none for others. */
     List<Double> restoredFirstCalls(Subject function) {
         List<PrimedSample> samples = function.role() == Subject.Role.PRIMED_FLOOR ? primed.get(function)
                 : restored.get(function);

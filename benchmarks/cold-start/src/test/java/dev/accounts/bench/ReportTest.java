@@ -67,6 +67,28 @@ class ReportTest {
                 lines[6]);
     }
 
+    @Test
+    void theChartIsAPngOfEveryColdStartAndRestoredFirstCall() throws IOException {
+        Subject floor = subject("baseline-noop", Subject.Role.FLOOR, false);
+        Subject sdk = subject("baseline-sdk", Subject.Role.SDK_BASELINE, false);
+        Subject lean = subject("baseline-lean", Subject.Role.LEAN_FLOOR, false);
+        Subject primedFloor = subject("baseline-noop-stream", Subject.Role.PRIMED_FLOOR, false);
+        Subject login = subject("login", Subject.Role.FUNCTION, true);
+        Map<Subject, List<ColdSample>> cold = Map.of(floor, cold(300, 310), sdk, cold(600, 660), lean, cold(500, 550),
+                login, cold(1100, 1200));
+        Report report = new Report(new Report.Baselines(floor, sdk, lean), List.of(login), cold,
+                Map.of(primedFloor, List.of(sample(3, List.of(1.0), 0)), login, List.of(sample(60, List.of(40.0), 1))),
+                Map.of(login, List.of(sample(80, List.of(), 0), sample(90, List.of(), 0))));
+        Path png = directory.resolve("charts/chart.png");
+
+        Chart.write(report, png);
+
+        byte[] bytes = Files.readAllBytes(png);
+        assertTrue(bytes.length > 1000, "an image, not an empty file");
+        assertEquals(List.of((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G'),
+                List.of(bytes[0], bytes[1], bytes[2], bytes[3]));
+    }
+
     /** A primed JVM whose every warm call wrote `writeUnits` and spent 1 ms in one DynamoDB call. */
     private static PrimedSample sample(double first, List<Double> warm, double writeUnits) {
         List<AwsCallLog.Window> windows = new java.util.ArrayList<>();
