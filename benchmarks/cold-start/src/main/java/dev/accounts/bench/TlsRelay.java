@@ -95,10 +95,6 @@ final class TlsRelay implements AutoCloseable {
         open.clear();
     }
 
-    int openConnections() {
-        return open.size();
-    }
-
     private SSLContext newContext() {
         try {
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
