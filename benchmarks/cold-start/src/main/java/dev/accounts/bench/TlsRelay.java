@@ -146,7 +146,9 @@ final class TlsRelay implements AutoCloseable {
     }
 
     private static void keytool(Path javaHome, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(javaHome.resolve("bin/keytool").toString()));
+        // a short-lived JVM: C1 and the serial collector start it quickest
+        List<String> command = new java.util.ArrayList<>(List.of(javaHome.resolve("bin/keytool").toString(),
+                "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -16,20 +16,23 @@ import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The restore stand-in's relay: real TLS in front of a plain HTTP server, and nothing survives a restart. */
+/**
+ * The restore stand-in's relay: real TLS in front of a plain HTTP server, and nothing survives a restart. One
+ * relay for the class: making its certificate takes three keytool runs.
+ */
 class TlsRelayTest {
     @TempDir
-    Path directory;
-    private HttpServer target;
-    private TlsRelay relay;
+    static Path directory;
+    private static HttpServer target;
+    private static TlsRelay relay;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         target.createContext("/", exchange -> {
             byte[] body = "plain behind TLS".getBytes(StandardCharsets.UTF_8);
@@ -42,8 +45,8 @@ class TlsRelayTest {
                 Path.of(System.getProperty("java.home")), directory);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         relay.close();
         target.stop(0);
     }
@@ -73,7 +76,7 @@ class TlsRelayTest {
         }
     }
 
-    private SSLSocket connect() throws Exception {
+    private static SSLSocket connect() throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(directory.resolve("relay-trust.p12"))) {
             trust.load(in, "benchmark".toCharArray());
