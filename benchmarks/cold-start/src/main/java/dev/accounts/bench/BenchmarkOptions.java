@@ -23,15 +23,18 @@ record BenchmarkOptions(
         Tiering primedTiering,
         List<String> extraJvmOptions,
         boolean skipPrimed,
+        boolean skipRestored,
         Optional<Path> packageDirectory,
-        Path logDirectory) {
+        Path logDirectory,
+        Optional<Path> chart) {
 
     static final String USAGE = """
             usage: run-cold-start.sh [options]
               --runs N                 cold starts per function and baseline (default 5)
-              --quick                  2 cold starts each, 1 primed JVM with 5 warm calls (for CI)
-              --primed-runs N          JVMs per function for the SnapStart stand-in (default 3)
-              --primed-invocations N   warm calls after the first primed one (default 10)
+              --quick                  2 cold starts each, 2 primed and 2 restored JVMs with 5 warm calls (for CI)
+              --primed-runs N          JVMs per function for the SnapStart stand-in, and again for the restore
+                                       stand-in (default 9, the least the documented full run uses)
+              --primed-invocations N   warm calls after the first primed one (default 30)
               --functions a,b          only these functions (module names, e.g. login,refresh)
               --layout lib-jar|exploded   lib-jar: /var/task/lib/<name>.jar as `sam build` packages it (default);
                                        exploded: the jar's entries unpacked into /var/task
@@ -39,6 +42,8 @@ record BenchmarkOptions(
               --primed-tiering c1|full JIT for the SnapStart stand-in (default full, as java25 does for SnapStart)
               --jvm-option OPT         appended to every function JVM (repeatable), e.g. -Xlog:class+load:file=...
               --skip-primed            cold starts only
+              --skip-restored          no restore stand-in (relay restarted, key cache stale, TLS)
+              --chart FILE             also draw the cold starts and restored first calls as a PNG chart
               --java-home DIR          the JDK that runs the functions (default: the one running this)
               --repo DIR               repository root (default: found from the working directory)
               --logs DIR               where each JVM's output goes (default: a new temporary directory)
@@ -76,23 +81,25 @@ record BenchmarkOptions(
         Path repository = defaultRepository;
         Path javaHome = defaultJavaHome;
         int coldRuns = 5;
-        int primedRuns = 3;
-        int primedWarm = 10;
+        int primedRuns = 9;
+        int primedWarm = 30;
         Set<String> functions = new LinkedHashSet<>();
         PackageLayout layout = PackageLayout.LIB_JAR;
         Tiering coldTiering = Tiering.C1;
         Tiering primedTiering = Tiering.FULL;
         List<String> extra = new ArrayList<>();
         boolean skipPrimed = false;
+        boolean skipRestored = false;
         Path logs = defaultLogs;
         Path packages = null;
+        Path chart = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--runs" -> coldRuns = positive(arg, value(args, ++i, arg));
                 case "--quick" -> {
                     coldRuns = 2;
-                    primedRuns = 1;
+                    primedRuns = 2;
                     primedWarm = 5;
                 }
                 case "--primed-runs" -> primedRuns = positive(arg, value(args, ++i, arg));
@@ -103,6 +110,8 @@ record BenchmarkOptions(
                 case "--primed-tiering" -> primedTiering = Tiering.parse(value(args, ++i, arg));
                 case "--jvm-option" -> extra.add(value(args, ++i, arg));
                 case "--skip-primed" -> skipPrimed = true;
+                case "--skip-restored" -> skipRestored = true;
+                case "--chart" -> chart = Path.of(value(args, ++i, arg));
                 case "--java-home" -> javaHome = Path.of(value(args, ++i, arg));
                 case "--repo" -> repository = Path.of(value(args, ++i, arg));
                 case "--logs" -> logs = Path.of(value(args, ++i, arg));
@@ -112,7 +121,7 @@ record BenchmarkOptions(
         }
         return new BenchmarkOptions(repository.toAbsolutePath().normalize(), javaHome, coldRuns, primedRuns, primedWarm,
                 Set.copyOf(functions), layout, coldTiering, primedTiering, List.copyOf(extra), skipPrimed,
-                Optional.ofNullable(packages), logs);
+                skipPrimed || skipRestored, Optional.ofNullable(packages), logs, Optional.ofNullable(chart));
     }
 
     /** The deployment jar of a function module: as built, or from --packages. */

@@ -32,6 +32,8 @@ final class ExecutionEnvironment {
     }
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+    /** benchmarks/sdk-probe's AwsCallProbe.FILE_PROPERTY (the harness does not link the probe). */
+    static final String PROBE_FILE_PROPERTY = "bench.probe.file";
 
     private final Path javaHome;
     private final RuntimeClient runtime;
@@ -57,6 +59,19 @@ final class ExecutionEnvironment {
      */
     Run run(Subject subject, TaskRoot root, InitType initType, Tiering tiering, int events, String label)
             throws InterruptedException {
+        return run(subject, root, initType, tiering, events, label, Setup.PLAIN);
+    }
+
+    /**
+     * What a run adds to the subject's own JVM options and environment: the SDK probe's output file, the
+     * restore stand-in's relay and key cache age, and what to do when the runtime reaches restore/next.
+     */
+    record Setup(List<String> jvmOptions, Map<String, String> environment, Runnable atRestore, boolean probe) {
+        static final Setup PLAIN = new Setup(List.of(), Map.of(), () -> { }, false);
+    }
+
+    Run run(Subject subject, TaskRoot root, InitType initType, Tiering tiering, int events, String label, Setup setup)
+            throws InterruptedException {
         String first = subject.invocation().get();
         List<Supplier<String>> script = new ArrayList<>();
         script.add(() -> first);
@@ -65,10 +80,17 @@ final class ExecutionEnvironment {
         }
         String session = "s" + sessions.incrementAndGet();
         Invocations invocations = new Invocations(session, script);
+        invocations.atRestore(setup.atRestore());
         api.expect(subject.name(), invocations);
 
         Path log = logDirectory.resolve(label + ".log");
         List<String> jvmOptions = new ArrayList<>(extraJvmOptions);
+        jvmOptions.addAll(setup.jvmOptions());
+        Path probeLog = null;
+        if (setup.probe()) {
+            probeLog = logDirectory.resolve(label + ".aws");
+            jvmOptions.add("-D" + PROBE_FILE_PROPERTY + "=" + probeLog);
+        }
         Path classLog = null;
         if (initType == InitType.SNAP_START) {
             // Each class load with System.nanoTime's clock, shared by every process here: the report counts those
@@ -85,6 +107,7 @@ final class ExecutionEnvironment {
         environment.clear();
         environment.putAll(lambdaVariables(subject, root, initType));
         environment.putAll(subject.environment());
+        environment.putAll(setup.environment());
 
         long started = System.nanoTime();
         Process process;
@@ -104,7 +127,7 @@ final class ExecutionEnvironment {
             throw new IllegalStateException(subject.name() + " (" + label + "): " + invocations.failure()
                     + "\n--- " + log + " (end) ---\n" + tail(log));
         }
-        return new Run(started, invocations, classLog);
+        return new Run(started, invocations, classLog, AwsCallLog.read(probeLog));
     }
 
     /** What Lambda's own environment gives every function, and the Runtime API's address. */
@@ -154,7 +177,7 @@ final class ExecutionEnvironment {
     }
 
     /** The timestamps of one environment's life, turned into the spans the report shows. */
-    record Run(long started, Invocations invocations, Path classLog) {
+    record Run(long started, Invocations invocations, Path classLog, AwsCallLog awsCalls) {
         /** Process start → the runtime's first request for an event: JVM start, runtime client, handler init. */
         double initMillis() {
             return millis(invocations.firstPoll() - started);
@@ -173,6 +196,11 @@ final class ExecutionEnvironment {
         /** Event handed out → its response received. */
         double invocationMillis(int index) {
             return millis(invocations.answered(index) - invocations.delivered(index));
+        }
+
+        /** The AWS calls the SDK probe saw during invocation `index` (none without the probe). */
+        AwsCallLog.Window awsCallsDuring(int index) {
+            return awsCalls.within(invocations.delivered(index), invocations.answered(index));
         }
 
         int invocationCount() {

@@ -29,6 +29,7 @@ final class Invocations {
     private volatile long firstPoll;
     private volatile long restorePoll;
     private volatile String failure;
+    private volatile Runnable atRestore = () -> { };
 
     Invocations(String session, List<Supplier<String>> events) {
         this.session = session;
@@ -79,8 +80,14 @@ final class Invocations {
         fail(what + ": " + abbreviate(body));
     }
 
+    /** Runs when the runtime reaches restore/next, where SnapStart would take its snapshot. */
+    void atRestore(Runnable action) {
+        atRestore = action;
+    }
+
     void restorePolled() {
         restorePoll = System.nanoTime();
+        atRestore.run();
     }
 
     /** Waits until every event is answered; false on a failure, on the process's death or on the timeout. */

@@ -21,8 +21,11 @@ import java.util.zip.ZipFile;
 record Subject(String name, Role role, String handler, Path deploymentJar, int memoryMb,
                Map<String, String> environment, Supplier<String> invocation) {
 
-    /** PRIMED_FLOOR: the floor's package with a primed do-nothing stream handler, for the SnapStart stand-in only. */
-    enum Role { FLOOR, PRIMED_FLOOR, SDK_BASELINE, FUNCTION }
+    /**
+     * PRIMED_FLOOR: the floor's package with a primed do-nothing stream handler, for the SnapStart stand-in only.
+     * LEAN_FLOOR: the least a stream handler that reads DynamoDB can do, which the goals are ratios to.
+     */
+    enum Role { FLOOR, PRIMED_FLOOR, SDK_BASELINE, LEAN_FLOOR, FUNCTION }
 
     static final String HASHER_PACKAGE = "com/password4j/";
     private static final byte[] CRAC_RESOURCE = "org/crac/Resource".getBytes(StandardCharsets.UTF_8);

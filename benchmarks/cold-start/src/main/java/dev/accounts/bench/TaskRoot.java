@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -26,6 +27,11 @@ final class TaskRoot implements AutoCloseable {
     }
 
     static TaskRoot unpack(Path deploymentJar, String name, PackageLayout layout) {
+        return unpack(deploymentJar, name, layout, List.of());
+    }
+
+    /** With `extraJars` beside the function's in lib/, on its class path but not in its package (the SDK probe). */
+    static TaskRoot unpack(Path deploymentJar, String name, PackageLayout layout, List<Path> extraJars) {
         try {
             Path directory = Files.createTempDirectory("bench-task-" + name + "-");
             switch (layout) {
@@ -34,6 +40,10 @@ final class TaskRoot implements AutoCloseable {
                     Files.copy(deploymentJar, directory.resolve("lib").resolve(name + ".jar"));
                 }
                 case EXPLODED -> extract(deploymentJar, directory);
+            }
+            for (Path jar : extraJars) {
+                Files.createDirectories(directory.resolve("lib"));
+                Files.copy(jar, directory.resolve("lib").resolve(jar.getFileName()));
             }
             return new TaskRoot(directory);
         } catch (IOException e) {
