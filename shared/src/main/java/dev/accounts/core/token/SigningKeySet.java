@@ -11,8 +11,11 @@ import io.jsonwebtoken.security.Jwks;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,25 +26,51 @@ import java.util.Optional;
  * Stored as JSON in Secrets Manager: {"current": kid, "keys": [private EC JWKs with kid]}. A new key's kid is
  * its RFC 7638 thumbprint (SHA-256, base64url), as the template's key-set generator names the first key: a kid
  * that names the key and reveals nothing. Sets read from a secret keep whatever kids they were stored with.
+ * The secret also holds {@code login_key}: 32 random bytes (base64url) that key the failed-login counters, kept
+ * through every rotation (a new key would forget every lockout).
  */
 public final class SigningKeySet {
+    private static final int LOGIN_KEY_BYTES = 32;
+    private static final String LOGIN_KEY_FIELD = "login_key";
+
     private final String currentKid;
     private final Map<String, EcPrivateJwk> keys;
+    private final byte[] loginKey;
 
-    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys) {
+    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys, byte[] loginKey) {
         if (!keys.containsKey(currentKid)) {
             throw new IllegalArgumentException("the current key " + currentKid + " is not in the key set");
         }
         this.currentKid = currentKid;
         this.keys = Collections.unmodifiableMap(keys);
+        this.loginKey = loginKey;
     }
 
-    /** A one-key set with a fresh P-256 key pair that signs: for local runs and tests. */
+    /** A one-key set with a fresh P-256 key pair that signs, and a fresh login key: for local runs and tests. */
     public static SigningKeySet generate() {
         EcPrivateJwk key = newKey();
         Map<String, EcPrivateJwk> keys = new LinkedHashMap<>();
         keys.put(key.getId(), key);
-        return new SigningKeySet(key.getId(), keys);
+        byte[] loginKey = new byte[LOGIN_KEY_BYTES];
+        new SecureRandom().nextBytes(loginKey);
+        return new SigningKeySet(key.getId(), keys, loginKey);
+    }
+
+    /**
+     * The key of the failed-login counters' HMAC. A secret written before it existed has none until the key-set
+     * generator's next run adds one; meanwhile it is derived from the oldest key's private scalar, which every
+     * environment holds and which no one outside the secret's readers can compute.
+     */
+    public byte[] loginKey() {
+        if (loginKey != null) {
+            return loginKey.clone();
+        }
+        try {
+            byte[] d = keys.values().iterator().next().toKeyPair().getPrivate().getEncoded();
+            return MessageDigest.getInstance("SHA-256").digest(d);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**
@@ -52,7 +81,7 @@ public final class SigningKeySet {
         EcPrivateJwk key = newKey();
         Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
         next.put(key.getId(), key);
-        return new SigningKeySet(currentKid, next);
+        return new SigningKeySet(currentKid, next, loginKey);
     }
 
     /** The kid of the key added last (the newest key of a rotation). */
@@ -66,7 +95,7 @@ public final class SigningKeySet {
 
     /** The same keys with `kid` signing from now on: step two of a rotation. */
     public SigningKeySet withCurrent(String kid) {
-        return new SigningKeySet(kid, new LinkedHashMap<>(keys));
+        return new SigningKeySet(kid, new LinkedHashMap<>(keys), loginKey);
     }
 
     /** Adds a key and makes it current at once: for fresh stacks, where no function caches the set. */
@@ -86,7 +115,7 @@ public final class SigningKeySet {
         }
         Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
         next.remove(kid);
-        return new SigningKeySet(currentKid, next);
+        return new SigningKeySet(currentKid, next, loginKey);
     }
 
     public static SigningKeySet fromSecretJson(String json) {
@@ -101,7 +130,12 @@ public final class SigningKeySet {
                 }
                 keys.put(ec.getId(), ec);
             }
-            return new SigningKeySet(current, keys);
+            JsonNode login = root.path(LOGIN_KEY_FIELD);
+            byte[] loginKey = login.isTextual() ? Base64.getUrlDecoder().decode(login.asText()) : null;
+            if (loginKey != null && loginKey.length < LOGIN_KEY_BYTES) {
+                throw new IllegalArgumentException("the login key must hold at least 32 bytes");
+            }
+            return new SigningKeySet(current, keys, loginKey);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the signing key secret is not JSON", e);
         }
@@ -117,6 +151,9 @@ public final class SigningKeySet {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        if (loginKey != null) {
+            root.put(LOGIN_KEY_FIELD, Base64.getUrlEncoder().withoutPadding().encodeToString(loginKey));
         }
         return Json.write(root);
     }

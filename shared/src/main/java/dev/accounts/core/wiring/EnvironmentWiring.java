@@ -36,6 +36,7 @@ import dev.accounts.core.store.dynamo.DynamoMailQuotaStore;
 import dev.accounts.core.store.dynamo.DynamoPasswordResetStore;
 import dev.accounts.core.store.dynamo.DynamoRevocationStore;
 import dev.accounts.core.store.dynamo.DynamoUserStore;
+import dev.accounts.core.store.dynamo.LoginAttemptKeys;
 import dev.accounts.core.store.dynamo.StoreWarmups;
 import dev.accounts.core.token.TokenIssuer;
 import dev.accounts.core.token.KeyDiscovery;
@@ -202,7 +203,7 @@ public final class EnvironmentWiring {
     }
 
     private DynamoPasswordResetStore passwordResets() {
-        return new DynamoPasswordResetStore(dynamoDb(), settings.usersTable());
+        return new DynamoPasswordResetStore(dynamoDb(), settings.usersTable(), loginAttemptKeys());
     }
 
     private MailQuotaStore mailQuota() {
@@ -254,7 +255,12 @@ public final class EnvironmentWiring {
     }
 
     public LoginAttemptStore loginAttempts() {
-        return new DynamoLoginAttemptStore(dynamoDb(), settings.usersTable(), clock);
+        return new DynamoLoginAttemptStore(dynamoDb(), settings.usersTable(), clock, loginAttemptKeys());
+    }
+
+    /** Keyed by the login key of the signing key secret: one secret of the stack, nothing to configure. */
+    private LoginAttemptKeys loginAttemptKeys() {
+        return new LoginAttemptKeys(() -> signingKeys().get().loginKey());
     }
 
     public synchronized TokenService tokens() {

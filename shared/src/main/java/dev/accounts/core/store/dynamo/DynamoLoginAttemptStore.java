@@ -6,12 +6,8 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.number;
 import static dev.accounts.core.store.dynamo.DynamoCalls.run;
 
 import dev.accounts.core.store.LoginAttemptStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,22 +15,23 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Login counters (pk LOGIN#digest of the username key) in the users table, expiring through its TTL. The
+ * Login counters (pk from {@link LoginAttemptKeys}) in the users table, expiring through its TTL. The
  * low-level client is used here because the count must be an atomic ADD, which the enhanced client's put/update
  * do not express.
  */
 public final class DynamoLoginAttemptStore implements LoginAttemptStore {
-    private static final String PREFIX = "LOGIN#";
     private static final Map<String, String> NAMES = Map.of("#f", "failures", "#exp", "expires_at", "#lock", "locked_until");
 
     private final DynamoDbClient client;
     private final String table;
     private final Clock clock;
+    private final LoginAttemptKeys keys;
 
-    public DynamoLoginAttemptStore(DynamoDbClient client, String usersTable, Clock clock) {
+    public DynamoLoginAttemptStore(DynamoDbClient client, String usersTable, Clock clock, LoginAttemptKeys keys) {
         this.client = client;
         this.table = usersTable;
         this.clock = clock;
+        this.keys = keys;
     }
 
     @Override
@@ -85,17 +82,7 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
         run("reset login attempts", () -> client.deleteItem(r -> r.tableName(table).key(key(usernameKey))));
     }
 
-    /**
-     * A digest of the username key: of fixed length whatever was sent (partition keys hold 2 KiB, a body 16),
-     * and a password mistyped into the username field is not kept in the table in clear.
-     */
-    static Map<String, AttributeValue> key(String usernameKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(usernameKey.getBytes(StandardCharsets.UTF_8));
-            return Map.of("pk", AttributeValue.fromS(PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+    private Map<String, AttributeValue> key(String usernameKey) {
+        return keys.key(usernameKey);
     }
-
 }
