@@ -8,16 +8,17 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.run;
 import dev.accounts.core.store.LoginAttemptStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Login counters (pk from {@link LoginAttemptKeys}) in the users table, expiring through its TTL. The
- * low-level client is used here because the count must be an atomic ADD, which the enhanced client's put/update
- * do not express.
+ * low-level client is used here for the compare-and-set on the count, which the enhanced client's update does not
+ * express with a computed lock.
  */
 public final class DynamoLoginAttemptStore implements LoginAttemptStore {
     private static final Map<String, String> NAMES = Map.of("#f", "failures", "#exp", "expires_at", "#lock", "locked_until");
@@ -46,35 +47,38 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
     }
 
     @Override
-    public long recordFailure(String usernameKey, Instant forgetAt) {
-        long now = clock.instant().getEpochSecond();
-        // An expired counter that TTL has not yet removed starts again from zero rather than adding to stale counts.
-        var response = call("record login failure", () -> {
+    public boolean reserve(String usernameKey, Attempts seen, Instant lockUntil, Instant forgetAt) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":next", n(seen.failures() + 1));
+        values.put(":forget", n(forgetAt.getEpochSecond()));
+        values.put(":now", n(clock.instant().getEpochSecond()));
+        String condition;
+        if (seen.failures() == 0) {
+            // none yet, or one TTL has not removed: starts again from one rather than adding to stale counts
+            condition = "attribute_not_exists(#f) OR #exp <= :now";
+        } else {
+            condition = "#f = :seen AND #exp > :now";
+            values.put(":seen", n(seen.failures()));
+        }
+        String update = "SET #f = :next, #exp = :forget";
+        if (lockUntil == null) {
+            update += " REMOVE #lock";
+        } else {
+            update += ", #lock = :until";
+            values.put(":until", n(lockUntil.getEpochSecond()));
+        }
+        String expression = update;
+        String check = condition;
+        return call("reserve login attempt", () -> {
             try {
-                return client.updateItem(r -> r.tableName(table).key(key(usernameKey))
-                        .updateExpression("ADD #f :one SET #exp = :forget")
-                        .conditionExpression("attribute_not_exists(#exp) OR #exp > :now")
-                        .expressionAttributeNames(Map.of("#f", "failures", "#exp", "expires_at"))
-                        .expressionAttributeValues(Map.of(":one", n(1), ":forget", n(forgetAt.getEpochSecond()),
-                                ":now", n(now)))
-                        .returnValues(ReturnValue.UPDATED_NEW));
-            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException stale) {
-                return client.updateItem(r -> r.tableName(table).key(key(usernameKey))
-                        .updateExpression("SET #f = :one, #exp = :forget REMOVE #lock")
-                        .expressionAttributeNames(NAMES)
-                        .expressionAttributeValues(Map.of(":one", n(1), ":forget", n(forgetAt.getEpochSecond())))
-                        .returnValues(ReturnValue.UPDATED_NEW));
+                client.updateItem(r -> r.tableName(table).key(key(usernameKey))
+                        .updateExpression(expression).conditionExpression(check)
+                        .expressionAttributeNames(NAMES).expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException anotherAttemptFirst) {
+                return false;
             }
         });
-        return number(response.attributes(), "failures");
-    }
-
-    @Override
-    public void lockUntil(String usernameKey, Instant until) {
-        run("lock login", () -> client.updateItem(r -> r.tableName(table).key(key(usernameKey))
-                .updateExpression("SET #lock = :until")
-                .expressionAttributeNames(Map.of("#lock", "locked_until"))
-                .expressionAttributeValues(Map.of(":until", n(until.getEpochSecond())))));
     }
 
     @Override

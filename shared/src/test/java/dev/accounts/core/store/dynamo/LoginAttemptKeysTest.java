@@ -26,7 +26,7 @@ class LoginAttemptKeysTest {
 
     @Test
     void aFailedLoginIsCountedUnderAnHmacOfTheNameAndNotUnderItsDigest() throws Exception {
-        STACK.services(MutableClock.startingNow()).loginThrottle().recordFailure(Usernames.key(TYPED));
+        STACK.services(MutableClock.startingNow()).loginThrottle().begin(Usernames.key(TYPED));
 
         String usernameKey = Usernames.key(TYPED);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(usernameKey.getBytes(StandardCharsets.UTF_8));
