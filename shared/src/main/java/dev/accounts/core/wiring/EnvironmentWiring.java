@@ -278,6 +278,17 @@ public final class EnvironmentWiring {
         return keys;
     }
 
+    /**
+     * After a SnapStart restore: the key set read before the snapshot may be hours old, so it is read again on
+     * first use (the old one serves meanwhile). Random values need nothing here: they are drawn per request from
+     * generators made per call (SnapStartUniquenessTest), never kept from before the snapshot.
+     */
+    public synchronized void renewAfterRestore() {
+        if (keys instanceof SecretsManagerKeySource source) {
+            source.markStale();
+        }
+    }
+
     public synchronized PasswordHasher passwordHasher() {
         if (hasher == null) {
             hasher = new Argon2PasswordHasher();
