@@ -180,6 +180,39 @@ class KeySetGeneratorTest {
         assertEquals(firstId, body.path("PhysicalResourceId").asText(), "an unchanged id: CloudFormation sees no replacement");
     }
 
+    /** The failed-login counters' HMAC key: 32 random bytes that SigningKeySet reads, never sent or logged. */
+    @Test
+    void theFirstDeployAlsoWritesALoginKey() throws Exception {
+        String output = run(event("Create", null), Map.of());
+
+        JsonNode keySet = JSON.readTree(Files.readString(secretFile));
+        String loginKey = keySet.path("login_key").asText();
+        assertEquals(32, java.util.Base64.getUrlDecoder().decode(loginKey).length);
+        assertEquals(loginKey, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                dev.accounts.core.token.SigningKeySet.fromSecretJson(keySet.toString()).loginKey()));
+        assertFalse(onlyAnswer().body().contains(loginKey), "the login key went to CloudFormation");
+        assertFalse(output.contains(loginKey), "the login key was logged");
+    }
+
+    /** A stack deployed before login keys existed: the deploy adds one and leaves the signing keys as they were. */
+    @Test
+    void aKeySetWithoutALoginKeyGetsOneAndKeepsItsKeys() throws Exception {
+        run(event("Create", null), Map.of());
+        ObjectNode old = (ObjectNode) JSON.readTree(Files.readString(secretFile));
+        old.remove("login_key");
+        Files.writeString(secretFile, JSON.writeValueAsString(old));
+        String id = onlyAnswer().json().path("PhysicalResourceId").asText();
+        answers.clear();
+
+        run(event("Update", id), Map.of());
+
+        JsonNode updated = JSON.readTree(Files.readString(secretFile));
+        assertEquals(old.path("keys"), updated.path("keys"));
+        assertEquals(old.path("current"), updated.path("current"));
+        assertEquals(32, java.util.Base64.getUrlDecoder().decode(updated.path("login_key").asText()).length);
+        assertEquals("SUCCESS", onlyAnswer().json().path("Status").asText());
+    }
+
     @Test
     void deletingTheStackLeavesTheSecretToCloudFormation() throws Exception {
         String before = Files.readString(secretFile);

@@ -218,7 +218,8 @@ class TemplateFactsTest {
                 "UpdateProfileFunction", grants(users("GetItem", "UpdateItem", "PutItem"),
                         SECRET_POLICY + " SigningPublicKeySecret", SEND_MAIL),
                 "PasswordResetFunction", grants(users("GetItem", "PutItem", "UpdateItem"), EMAIL_INDEX, SEND_MAIL),
-                "PasswordResetConfirmFunction", grants(users("GetItem", "UpdateItem", "DeleteItem")),
+                "PasswordResetConfirmFunction", grants(users("GetItem", "UpdateItem", "DeleteItem"),
+                        SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "VerifyEmailFunction", grants(users("GetItem", "UpdateItem", "DeleteItem")),
                 "ResendEmailFunction", grants(users("GetItem", "PutItem", "UpdateItem"), EMAIL_INDEX, SEND_MAIL)));
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));
@@ -318,7 +319,7 @@ class TemplateFactsTest {
                 "GetProfileFunction", usersAndPublicKeys,
                 "UpdateProfileFunction", usersAndPublicKeys,
                 "PasswordResetFunction", users,
-                "PasswordResetConfirmFunction", users,
+                "PasswordResetConfirmFunction", usersAndPrivateKeys,
                 "VerifyEmailFunction", users,
                 "ResendEmailFunction", users));
         assertEquals(expected.keySet(), Set.copyOf(TEMPLATE.functionIds()));

@@ -1,6 +1,7 @@
 package dev.accounts.reliability;
 
 import dev.accounts.core.testing.TestStack;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +13,27 @@ import java.util.List;
  */
 final class Fleet implements AutoCloseable {
     private final List<Handlers> environments = new ArrayList<>();
+    private final List<EnvironmentWiring> wirings = new ArrayList<>();
     private final DynamoRelay relay;
 
     Fleet(TestStack stack, int size) {
         relay = DynamoRelay.oneRequestAtATime(stack.engine().endpoint());
         TestStack throughRelay = stack.with("DYNAMODB_ENDPOINT", relay.endpoint());
         for (int i = 0; i < size; i++) {
-            environments.add(new Handlers(throughRelay.services(Clock.systemUTC())));
+            EnvironmentWiring wiring = throughRelay.services(Clock.systemUTC());
+            wirings.add(wiring);
+            environments.add(new Handlers(wiring));
         }
     }
 
     /** The environment that serves request number `request`. */
     Handlers serving(int request) {
         return environments.get(request % environments.size());
+    }
+
+    /** The wiring of that environment: for use-cases whose function this module does not hold. */
+    EnvironmentWiring wiring(int request) {
+        return wirings.get(request % wirings.size());
     }
 
     @Override

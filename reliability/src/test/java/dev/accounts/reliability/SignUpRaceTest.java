@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.core.account.Usernames;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.Responses;
+import dev.accounts.core.testing.Spellings;
 import dev.accounts.core.testing.TestStack;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class SignUpRaceTest {
                 "straße_fi_k_" + suffix,
                 ("STRASSE_FI_K_" + suffix).toUpperCase(),
                 "Strasse_\uFB01_\u212A_" + suffix,
-                fullwidth("strasse_fi_k_" + suffix),
+                Spellings.fullwidth("strasse_fi_k_" + suffix),
                 "sTrAsSe_Fi_K_" + suffix);
         String key = Usernames.key(spellings.get(0));
         spellings.forEach(spelling -> {
@@ -89,12 +90,6 @@ class SignUpRaceTest {
         assertEquals(winnerId, StoredItems.text(claims.get(0), "user_id"), "the claim points at the winner's account");
         assertEquals(2, users.size(), "nothing else was written (no orphan account of a losing sign-up): "
                 + users.size() + " items");
-    }
-
-    private static String fullwidth(String ascii) {
-        StringBuilder out = new StringBuilder();
-        ascii.chars().forEach(c -> out.append((char) (c >= '!' && c <= '~' ? c - '!' + '\uFF01' : c)));
-        return out.toString();
     }
 
     static String statuses(List<APIGatewayV2HTTPResponse> answers) {

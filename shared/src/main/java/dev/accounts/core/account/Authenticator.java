@@ -31,13 +31,15 @@ public final class Authenticator {
             throw Errors.notAuthenticated();
         }
         if (parts.length != 2) {
-            throw Errors.notValidForAnyTokenType();
+            throw Errors.bearerTokenInvalidOrExpired();
         }
         TokenClaims claims;
         try {
             claims = tokens.verify(parts[1], TokenType.ACCESS, issuer);
         } catch (TokenRejected rejected) {
-            throw Errors.notValidForAnyTokenType();
+            throw rejected.reason() == TokenRejected.Reason.WRONG_TYPE
+                    ? Errors.bearerTokenWrongType()
+                    : Errors.bearerTokenInvalidOrExpired();
         }
         User user = users.findById(claims.userId()).orElseThrow(Errors::userNotFound);
         if (user.signedOutSince(claims.issuedAt())) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.contract.Errors;
 import dev.accounts.core.contract.Fields;
 import dev.accounts.core.log.Metrics;
-import dev.accounts.core.store.LoginAttemptStore;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenPair;
 import dev.accounts.core.token.TokenService;
@@ -41,13 +40,13 @@ public final class ChangePassword {
         fields.throwIfAny();
 
         String key = caller.usernameKey();
-        LoginAttemptStore.Attempts before = throttle.checkAllowed(key);
+        LoginThrottle.Attempt attempt = throttle.begin(key);
         if (!hasher.verify(oldPassword, caller.passwordHash())) {
             Metrics.count(Metrics.Count.LOGIN_FAILURES);
-            throttle.recordFailure(key);
+            throttle.failed(attempt);
             throw Errors.oldPasswordIncorrect();
         }
-        throttle.recordSuccess(key, before);
+        throttle.succeeded(attempt);
         policy.problems(newPassword, caller.username(), caller.email(), caller.firstName(), caller.lastName())
                 .forEach(message -> fields.add("new_password", message));
         fields.throwIfAny();

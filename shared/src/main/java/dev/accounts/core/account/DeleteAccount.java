@@ -23,7 +23,7 @@ public final class DeleteAccount {
         if (!caller.id().equals(targetId)) {
             throw Errors.permissionDenied();
         }
-        if (!users.deleteRevokingTokens(caller, clock.instant().plus(tokens.refreshLifetime()))) {
+        if (!users.deleteRevokingTokens(caller, tokens.revocationsKeptUntil(clock.instant()))) {
             throw Errors.userNotFound();
         }
         Metrics.count(Metrics.Count.REVOCATIONS);

@@ -5,7 +5,6 @@ import dev.accounts.core.contract.Errors;
 import dev.accounts.core.contract.Fields;
 import dev.accounts.core.log.JsonLog;
 import dev.accounts.core.log.Metrics;
-import dev.accounts.core.store.LoginAttemptStore;
 import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenPair;
 import dev.accounts.core.token.TokenService;
@@ -40,7 +39,7 @@ public final class Login {
         fields.throwIfAny();
 
         String key = Usernames.key(username);
-        LoginAttemptStore.Attempts before = throttle.checkAllowed(key);
+        LoginThrottle.Attempt attempt = throttle.begin(key);
         // A name sign-up refuses belongs to no account (and may not even fit in a DynamoDB key): not looked up.
         Optional<User> user = Usernames.problem(username) == null ? users.findByUsernameKey(key) : Optional.empty();
         boolean matches;
@@ -52,10 +51,10 @@ public final class Login {
         }
         if (!matches) {
             Metrics.count(Metrics.Count.LOGIN_FAILURES);
-            throttle.recordFailure(key);
+            throttle.failed(attempt);
             throw Errors.noActiveAccount();
         }
-        throttle.recordSuccess(key, before);
+        throttle.succeeded(attempt);
         upgradeHashIfDue(user.get(), password);
         if (verifiedEmailRequired && !user.get().emailVerified()) {
             // EmailVerification mandatory: the right password, and still no tokens until the address is proven.

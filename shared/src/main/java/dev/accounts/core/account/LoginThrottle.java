@@ -1,23 +1,39 @@
 package dev.accounts.core.account;
 
 import dev.accounts.core.contract.Errors;
+import dev.accounts.core.contract.StorageUnavailableException;
+import dev.accounts.core.log.JsonLog;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.LoginAttemptStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Slows down guessing: after {@value #FREE_FAILURES} failures in a row a username is locked for
  * {@link #FIRST_LOCK}, doubling with each further failure up to {@link #MAX_LOCK}. Unknown usernames are
  * counted the same way, so a lockout says nothing about which accounts exist.
+ *
+ * <p>Each attempt is counted before its password is checked, by one conditional write on the count it read
+ * (compare and set), and the attempt that reaches the limit sets the lock in that same write. So however many
+ * attempts arrive at once, at most {@value #FREE_FAILURES} get a password verdict before the lock; the others,
+ * and those that lose the compare-and-set {@value #TRIES} times in a row, are answered 429 without hashing.
+ * A right password then clears the count, its own attempt included.
  */
 public final class LoginThrottle {
-    static final int FREE_FAILURES = 5;
+    public static final int FREE_FAILURES = 5;
     static final Duration FIRST_LOCK = Duration.ofSeconds(30);
     static final Duration MAX_LOCK = Duration.ofMinutes(15);
     /** A run of failures is forgotten after a day without another one. */
     static final Duration MEMORY = Duration.ofDays(1);
+    /** Compare-and-set rounds before an attempt that keeps losing to parallel ones for the same name gives up. */
+    static final int TRIES = 4;
+    /** Retry-After for an attempt that gave up that way: the parallel ones are decided within a second. */
+    private static final long CONTENDED_RETRY_SECONDS = 1;
+
+    /** One counted attempt: {@code number} within the current run of failures. */
+    public record Attempt(String usernameKey, long number) {}
 
     private final LoginAttemptStore attempts;
     private final Clock clock;
@@ -27,30 +43,55 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Refuses with 429 and Retry-After while the username is locked; else the failures so far. */
+    /** Refuses with 429 and Retry-After while the username is locked; a read only, nothing is counted. */
     public LoginAttemptStore.Attempts checkAllowed(String usernameKey) {
-        Instant now = clock.instant();
         LoginAttemptStore.Attempts current = attempts.current(usernameKey);
-        if (current.lockedUntil().isAfter(now)) {
-            long millis = Duration.between(now, current.lockedUntil()).toMillis();
-            throw Errors.throttled(Math.max(1, (millis + 999) / 1000));
-        }
+        refuseIfLocked(current, clock.instant());
         return current;
     }
 
-    public void recordFailure(String usernameKey) {
-        Instant now = clock.instant();
-        long failures = attempts.recordFailure(usernameKey, now.plus(MEMORY));
-        if (failures >= FREE_FAILURES) {
-            attempts.lockUntil(usernameKey, now.plus(lockFor(failures)));
+    /**
+     * Counts an attempt before its password is checked, or refuses it with 429. Most names have no counter, so
+     * the first round assumes none and costs no read.
+     */
+    public Attempt begin(String usernameKey) {
+        LoginAttemptStore.Attempts seen = LoginAttemptStore.Attempts.NONE;
+        for (int round = 0; round < TRIES; round++) {
+            Instant now = clock.instant();
+            refuseIfLocked(seen, now);
+            long number = seen.failures() + 1;
+            Instant lock = number >= FREE_FAILURES ? now.plus(lockFor(number)) : null;
+            if (attempts.reserve(usernameKey, seen, lock, now.plus(MEMORY))) {
+                return new Attempt(usernameKey, number);
+            }
+            seen = attempts.current(usernameKey);
+        }
+        throw Errors.throttled(CONTENDED_RETRY_SECONDS);
+    }
+
+    /** A wrong password: already counted by {@link #begin}, and locked there if it reached the limit. */
+    public void failed(Attempt attempt) {
+        if (attempt.number() >= FREE_FAILURES) {
             Metrics.count(Metrics.Count.LOCKOUTS);
         }
     }
 
-    /** A success ends the run of failures; most logins have none, and cost no write. */
-    public void recordSuccess(String usernameKey, LoginAttemptStore.Attempts before) {
-        if (before.failures() > 0) {
-            attempts.reset(usernameKey);
+    /**
+     * The right password ends the run of failures. Best effort: the caller proved the password, and a count
+     * left behind only brings the lock one failure nearer until it is forgotten.
+     */
+    public void succeeded(Attempt attempt) {
+        try {
+            attempts.reset(attempt.usernameKey());
+        } catch (StorageUnavailableException e) {
+            JsonLog.warn("login attempts not cleared", Map.of("error", e.getClass().getSimpleName()));
+        }
+    }
+
+    private static void refuseIfLocked(LoginAttemptStore.Attempts current, Instant now) {
+        if (current.lockedUntil().isAfter(now)) {
+            long millis = Duration.between(now, current.lockedUntil()).toMillis();
+            throw Errors.throttled(Math.max(1, (millis + 999) / 1000));
         }
     }
 

@@ -32,7 +32,7 @@ public final class Logout {
         // already spent or revoked is refused as simplejwt refuses a blacklisted one, and its family is revoked.
         boolean wasLive = !caller.signedOutSince(refresh.issuedAt()) && !revocations.isRevoked(refresh);
         boolean newlyRevoked = revocations.revokeFamily(refresh.family(), refresh.userId(),
-                clock.instant().plus(tokens.refreshLifetime()));
+                tokens.revocationsKeptUntil(clock.instant()));
         if (!wasLive || !newlyRevoked) {
             throw Errors.tokenBlacklisted();
         }

@@ -94,7 +94,7 @@ final class PythonText {
     }
 
     /** re's \w for str patterns: letters, anything numeric, and the underscore. */
-    private static boolean isWord(int cp) {
+    static boolean isWord(int cp) {
         int type = Character.getType(cp);
         return Character.isLetter(cp)
                 || type == Character.DECIMAL_DIGIT_NUMBER

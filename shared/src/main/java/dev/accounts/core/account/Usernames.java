@@ -1,8 +1,6 @@
 package dev.accounts.core.account;
 
 import java.text.Normalizer;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Django's username rules (UnicodeUsernameValidator, max_length 150) and the key that makes names unique. */
 public final class Usernames {
@@ -12,8 +10,8 @@ public final class Usernames {
     public static final String TAKEN = "A user with that username already exists.";
     public static final String TOO_LONG = "Ensure this field has no more than 150 characters.";
 
-    /** Python's `\w` in Unicode mode is letters, digits (Nd and others) and underscore, plus marks. */
-    private static final Pattern VALID = Pattern.compile("^[\\w.@+-]+$", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Besides Python's word characters ({@link PythonText#isWord}), Django's validator allows these. */
+    private static final String PUNCTUATION = ".@+-";
 
     private Usernames() {}
 
@@ -24,7 +22,16 @@ public final class Usernames {
         if (length(username) > MAX_LENGTH || length(key(username)) > MAX_LENGTH) {
             return TOO_LONG;
         }
-        return VALID.matcher(username).matches() ? null : INVALID;
+        return !username.isEmpty() && username.codePoints().allMatch(Usernames::allowed) ? null : INVALID;
+    }
+
+    /**
+     * Django's {@code ^[\w.@+-]+\Z}, with Python's {@code \w}: letters, numbers and the underscore, no marks.
+     * Java's Unicode {@code \w} also takes marks, joiners and connectors (U+200D, U+200C, U+034F, U+FE0F, U+203F),
+     * invisible or look-alike, so that "alice" and "alice" + U+200D would be two accounts that look the same.
+     */
+    private static boolean allowed(int cp) {
+        return PythonText.isWord(cp) || PUNCTUATION.indexOf(cp) >= 0;
     }
 
     private static int length(String text) {
@@ -32,12 +39,11 @@ public final class Usernames {
     }
 
     /**
-     * NFKC then case folding, so "Alice", "alice" and "ａｌｉｃｅ" are one account. Java has no casefold; upper then
-     * lower case covers the multi-character folds that matter (ß → ss), and NFKC again settles what that produced.
+     * NFKC then full case folding (Python's casefold), so "Alice", "alice", "ａｌｉｃｅ" are one account, and so
+     * are "strasse", "Straße" and "STRAẞE"; NFKC again settles what folding produced.
      */
     public static String key(String username) {
         String nfkc = Normalizer.normalize(username, Normalizer.Form.NFKC);
-        String folded = nfkc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
+        return Normalizer.normalize(CaseFolding.fold(nfkc), Normalizer.Form.NFKC);
     }
 }

@@ -14,6 +14,9 @@ public final class Errors {
     /** On every 401: RFC 7235 requires a challenge, and simplejwt's views send this one on theirs too. */
     private static final Map<String, String> BEARER_CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"api\"");
 
+    private static final String INVALID_OR_EXPIRED = "Token is invalid or expired";
+    private static final String WRONG_TYPE = "Token has wrong type";
+
     private Errors() {}
 
     /** 400 with DRF's field map: {"field": ["message", ...], ...}. */
@@ -48,16 +51,36 @@ public final class Errors {
                 BEARER_CHALLENGE);
     }
 
-    public static ApiException notValidForAnyTokenType() {
-        return tokenError("Given token not valid for any token type", BEARER_CHALLENGE);
+    /**
+     * simplejwt's JWTAuthentication on a bad Bearer token: besides detail and code, the `messages` list (one
+     * entry per token class tried; only AccessToken authenticates) saying why that class refused it.
+     */
+    public static ApiException bearerTokenInvalidOrExpired() {
+        return notValidForAnyTokenType(INVALID_OR_EXPIRED);
+    }
+
+    /** A refresh token (or any other type) presented as Bearer. */
+    public static ApiException bearerTokenWrongType() {
+        return notValidForAnyTokenType(WRONG_TYPE);
+    }
+
+    private static ApiException notValidForAnyTokenType(String message) {
+        Map<String, Object> body = new LinkedHashMap<>(detailAndCode("Given token not valid for any token type",
+                "token_not_valid"));
+        Map<String, String> accessToken = new LinkedHashMap<>();
+        accessToken.put("token_class", "AccessToken");
+        accessToken.put("token_type", "access");
+        accessToken.put("message", message);
+        body.put("messages", List.of(accessToken));
+        return new ApiException(401, body, BEARER_CHALLENGE);
     }
 
     public static ApiException tokenInvalidOrExpired() {
-        return tokenError("Token is invalid or expired", BEARER_CHALLENGE);
+        return tokenError(INVALID_OR_EXPIRED, BEARER_CHALLENGE);
     }
 
     public static ApiException tokenWrongType() {
-        return tokenError("Token has wrong type", BEARER_CHALLENGE);
+        return tokenError(WRONG_TYPE, BEARER_CHALLENGE);
     }
 
     public static ApiException tokenBlacklisted() {

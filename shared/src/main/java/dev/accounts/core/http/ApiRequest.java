@@ -86,16 +86,24 @@ public final class ApiRequest {
     }
 
     /**
-     * The API's public base URL as the client called it, the default token issuer. API Gateway sets
-     * x-forwarded-proto; a named stage is part of the URL, the $default stage is not.
+     * The API's public base URL, the default token issuer, from what API Gateway sets in the request context
+     * (its domain name and stage), never from a header a client could choose (Host, X-Forwarded-Proto): HTTP APIs
+     * answer on https only. The one exception is a loopback domain, which API Gateway never has: the local API,
+     * which serves plain http. A named stage is part of the URL, the $default stage is not.
      */
     public Optional<String> publicBaseUrl() {
         if (domainName == null || domainName.isBlank()) {
             return Optional.empty();
         }
-        String scheme = header("x-forwarded-proto").orElse("https");
+        String scheme = isLoopback(domainName) ? "http" : "https";
         String stagePath = stage == null || stage.isBlank() || "$default".equals(stage) ? "" : "/" + stage;
         return Optional.of(scheme + "://" + domainName + stagePath);
+    }
+
+    private static boolean isLoopback(String domain) {
+        String host = domain.startsWith("[") ? domain.substring(0, domain.indexOf(']') + 1)
+                : domain.contains(":") ? domain.substring(0, domain.indexOf(':')) : domain;
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     /** The body's bytes, decoded from base64 when API Gateway sent it so. */

@@ -1,5 +1,6 @@
 package dev.accounts.core.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -47,20 +48,30 @@ public final class JsonBody {
     }
 
     /**
-     * The parser's syntax messages say what is wrong where, in plain words; its limit and databind checks
-     * (nesting depth, trailing data, duplicate keys) quote Jackson's class and feature names, which no answer may.
+     * Says where, never what: the parser's own syntax messages quote what was sent ({@code Unrecognized token
+     * 'hunter2'}), and a password typed without quotes must not come back in an answer or a log. Its limit and
+     * databind checks (nesting depth, trailing data, duplicate keys) quote Jackson's class and feature names.
      */
     private static String reason(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
             return "the document is nested too deeply or holds a value too long";
         }
         if (e instanceof JsonParseException) {
-            return e.getOriginalMessage();
+            return where(e.getLocation());
         }
         String message = e.getOriginalMessage();
         return message != null && message.startsWith("Duplicate field")
                 ? "a field appears more than once"
                 : "extra data after the JSON value";
+    }
+
+    /** In Python's json words ("line 1 column 14 (char 13)"), which DRF's own parse errors end with. */
+    private static String where(JsonLocation at) {
+        if (at == null || at.getLineNr() < 1) {
+            return "Invalid JSON";
+        }
+        String where = "Invalid JSON: line " + at.getLineNr() + " column " + at.getColumnNr();
+        return at.getCharOffset() < 0 ? where : where + " (char " + at.getCharOffset() + ")";
     }
 
     private static boolean isJson(String contentType) {

@@ -81,7 +81,11 @@ public abstract class PrimedFunction extends ApiFunction implements Resource {
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to renew: credentials come from the container endpoint, random ids are drawn per request
+        // Credentials come from the container endpoint and random values are drawn per request; the key set may
+        // have been rotated since the snapshot. Connections opened while priming sit in the JDK's keep-alive
+        // cache (the url-connection HTTP client), which has no public way to be emptied: one the server has
+        // closed fails on first use and the SDK's retry opens a new one.
+        wiring.renewAfterRestore();
     }
 
     /** A priming request, sent through the path Lambda uses: event bytes in, response bytes out. */

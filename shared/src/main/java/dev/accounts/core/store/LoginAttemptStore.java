@@ -2,18 +2,25 @@ package dev.accounts.core.store;
 
 import java.time.Instant;
 
-/** Failed-login counters per username key, for the lockout; unknown names are counted like real ones. */
+/**
+ * Failed-login counters per username key, for the lockout; unknown names are counted like real ones. An attempt
+ * is counted before its password is checked ({@link #reserve}), so parallel attempts cannot all slip in while the
+ * name is still unlocked.
+ */
 public interface LoginAttemptStore {
+    /** The attempts counted so far (those in flight included) and the lock; {@link #NONE} when forgotten. */
     record Attempts(long failures, Instant lockedUntil) {
         public static final Attempts NONE = new Attempts(0, Instant.EPOCH);
     }
 
     Attempts current(String usernameKey);
 
-    /** Adds one failure atomically and returns the new count; the counter is forgotten after `forgetAt`. */
-    long recordFailure(String usernameKey, Instant forgetAt);
-
-    void lockUntil(String usernameKey, Instant until);
+    /**
+     * Counts one more attempt if the counter still stands at {@code seen} (one conditional write): the count
+     * becomes seen + 1, the lock {@code lockUntil} (none when null), forgotten after {@code forgetAt}. False, and
+     * nothing written, when another attempt changed the counter first.
+     */
+    boolean reserve(String usernameKey, Attempts seen, Instant lockUntil, Instant forgetAt);
 
     void reset(String usernameKey);
 }

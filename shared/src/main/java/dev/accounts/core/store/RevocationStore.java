@@ -16,8 +16,20 @@ public interface RevocationStore {
         USER_GONE
     }
 
-    /** Spends a refresh token in one conditional transaction: of two concurrent spends exactly one succeeds. */
-    SpendOutcome spend(TokenClaims refresh);
+    /**
+     * Spends a refresh token in one conditional transaction, noting {@code at}: of two concurrent spends exactly
+     * one succeeds. The spent record lives until the token's own expiry plus {@code TokenService.CLOCK_MARGIN}.
+     */
+    SpendOutcome spend(TokenClaims refresh, Instant at);
+
+    /**
+     * A spend whose answer was lost (the SDK gave up) may have committed: noted until {@code until}, so that the
+     * client's retry, as the 503 told it, is not taken for theft. Best effort: never throws.
+     */
+    void noteUncertainSpend(TokenClaims refresh, Instant until);
+
+    /** True while a note of {@link #noteUncertainSpend} for this token lasts. */
+    boolean spendWasUncertain(TokenClaims refresh);
 
     /** Revokes a login family; false when it was already revoked. */
     boolean revokeFamily(String family, String userId, Instant until);

@@ -11,9 +11,12 @@ import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,24 +28,31 @@ import java.util.Optional;
  * its RFC 7638 thumbprint (SHA-256, base64url), as the template's key-set generator names the first key: a kid
  * that names the key and reveals nothing. Sets read from a secret keep whatever kids they were stored with.
  * Functions that only verify read the public set instead, the same JSON with public JWKs ({@link #publicSet()}):
- * it cannot sign.
+ * it cannot sign. The secret also holds {@code login_key}: 32 random bytes (base64url) that key the failed-login
+ * counters, kept through every rotation (a new key would forget every lockout); the public set never has it.
  */
 public final class SigningKeySet {
+    private static final int LOGIN_KEY_BYTES = 32;
+    private static final String LOGIN_KEY_FIELD = "login_key";
+
     private final String currentKid;
     private final Map<String, EcPrivateJwk> keys;
     private final Map<String, EcPublicJwk> publicKeys;
+    private final byte[] loginKey;
 
-    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys) {
-        this(currentKid, keys, publicHalves(keys));
+    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys, byte[] loginKey) {
+        this(currentKid, keys, publicHalves(keys), loginKey);
     }
 
-    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys, Map<String, EcPublicJwk> publicKeys) {
+    private SigningKeySet(String currentKid, Map<String, EcPrivateJwk> keys, Map<String, EcPublicJwk> publicKeys,
+                          byte[] loginKey) {
         if (!publicKeys.containsKey(currentKid)) {
             throw new IllegalArgumentException("the current key " + currentKid + " is not in the key set");
         }
         this.currentKid = currentKid;
         this.keys = Collections.unmodifiableMap(keys);
         this.publicKeys = Collections.unmodifiableMap(publicKeys);
+        this.loginKey = loginKey;
     }
 
     private static Map<String, EcPublicJwk> publicHalves(Map<String, EcPrivateJwk> keys) {
@@ -53,7 +63,7 @@ public final class SigningKeySet {
 
     /** The same kids and current key, public halves only: what the functions that only verify may read. */
     public SigningKeySet publicSet() {
-        return new SigningKeySet(currentKid, Map.of(), new LinkedHashMap<>(publicKeys));
+        return new SigningKeySet(currentKid, Map.of(), new LinkedHashMap<>(publicKeys), null);
     }
 
     /** False for a {@link #publicSet()}: it verifies, it cannot sign. */
@@ -61,12 +71,32 @@ public final class SigningKeySet {
         return !keys.isEmpty();
     }
 
-    /** A one-key set with a fresh P-256 key pair that signs: for local runs and tests. */
+    /** A one-key set with a fresh P-256 key pair that signs, and a fresh login key: for local runs and tests. */
     public static SigningKeySet generate() {
         EcPrivateJwk key = newKey();
         Map<String, EcPrivateJwk> keys = new LinkedHashMap<>();
         keys.put(key.getId(), key);
-        return new SigningKeySet(key.getId(), keys);
+        byte[] loginKey = new byte[LOGIN_KEY_BYTES];
+        new SecureRandom().nextBytes(loginKey);
+        return new SigningKeySet(key.getId(), keys, loginKey);
+    }
+
+    /**
+     * The key of the failed-login counters' HMAC. A secret written before it existed has none until the key-set
+     * generator's next run adds one; meanwhile it is derived from the oldest key's private scalar, which every
+     * environment holds and which no one outside the secret's readers can compute.
+     */
+    public byte[] loginKey() {
+        if (loginKey != null) {
+            return loginKey.clone();
+        }
+        requirePrivate();
+        try {
+            byte[] d = keys.values().iterator().next().toKeyPair().getPrivate().getEncoded();
+            return MessageDigest.getInstance("SHA-256").digest(d);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**
@@ -78,7 +108,7 @@ public final class SigningKeySet {
         EcPrivateJwk key = newKey();
         Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
         next.put(key.getId(), key);
-        return new SigningKeySet(currentKid, next);
+        return new SigningKeySet(currentKid, next, loginKey);
     }
 
     /** The kid of the key added last (the newest key of a rotation). */
@@ -93,7 +123,7 @@ public final class SigningKeySet {
     /** The same keys with `kid` signing from now on: step two of a rotation. */
     public SigningKeySet withCurrent(String kid) {
         requirePrivate();
-        return new SigningKeySet(kid, new LinkedHashMap<>(keys));
+        return new SigningKeySet(kid, new LinkedHashMap<>(keys), loginKey);
     }
 
     /** Adds a key and makes it current at once: for fresh stacks, where no function caches the set. */
@@ -114,7 +144,7 @@ public final class SigningKeySet {
         }
         Map<String, EcPrivateJwk> next = new LinkedHashMap<>(keys);
         next.remove(kid);
-        return new SigningKeySet(currentKid, next);
+        return new SigningKeySet(currentKid, next, loginKey);
     }
 
     /** A private set, or a public one (every key public): never a mix, which would be a mistake in the secret. */
@@ -138,8 +168,13 @@ public final class SigningKeySet {
             if (!keys.isEmpty() && !publicKeys.isEmpty()) {
                 throw new IllegalArgumentException("a key set is all private keys or all public keys");
             }
-            return publicKeys.isEmpty() ? new SigningKeySet(current, keys)
-                    : new SigningKeySet(current, keys, publicKeys);
+            JsonNode login = root.path(LOGIN_KEY_FIELD);
+            byte[] loginKey = login.isTextual() ? Base64.getUrlDecoder().decode(login.asText()) : null;
+            if (loginKey != null && loginKey.length < LOGIN_KEY_BYTES) {
+                throw new IllegalArgumentException("the login key must hold at least 32 bytes");
+            }
+            return publicKeys.isEmpty() ? new SigningKeySet(current, keys, loginKey)
+                    : new SigningKeySet(current, keys, publicKeys, null);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the signing key secret is not JSON", e);
         }
@@ -155,6 +190,9 @@ public final class SigningKeySet {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        if (loginKey != null) {
+            root.put(LOGIN_KEY_FIELD, Base64.getUrlEncoder().withoutPadding().encodeToString(loginKey));
         }
         return Json.write(root);
     }

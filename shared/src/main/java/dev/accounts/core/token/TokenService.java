@@ -33,6 +33,14 @@ public final class TokenService {
      */
     static final String ISSUED_MILLIS_CLAIM = "iat_ms";
 
+    /** The template's MaxValue of RefreshTokenLifetimeSeconds: no refresh token can live longer. */
+    static final Duration LONGEST_REFRESH_LIFETIME = Duration.ofDays(30);
+    /**
+     * How long a revocation outlives the expiry of the tokens it covers: environments' clocks differ a little, and
+     * a token is still valid at the very second of its `exp`.
+     */
+    public static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
+
     private final Supplier<SigningKeySet> keys;
     private final Clock clock;
     private final Duration accessLifetime;
@@ -57,6 +65,17 @@ public final class TokenService {
 
     public Duration refreshLifetime() {
         return refreshLifetime;
+    }
+
+    /**
+     * Until when a revocation made {@code now} (of a login family, of every token of a user) must be kept: past
+     * the latest {@code exp} any token it covers can carry. Those tokens may have been issued under a longer
+     * lifetime than today's, up to the longest the template allows, so that bounds it, plus the clock margin.
+     */
+    public Instant revocationsKeptUntil(Instant now) {
+        Duration longest = refreshLifetime.compareTo(LONGEST_REFRESH_LIFETIME) > 0 ? refreshLifetime
+                : LONGEST_REFRESH_LIFETIME;
+        return now.plus(longest).plus(CLOCK_MARGIN);
     }
 
     /** A new login's family id: every refresh token rotated from this login carries it. */

@@ -36,6 +36,7 @@ import dev.accounts.core.store.dynamo.DynamoMailQuotaStore;
 import dev.accounts.core.store.dynamo.DynamoPasswordResetStore;
 import dev.accounts.core.store.dynamo.DynamoRevocationStore;
 import dev.accounts.core.store.dynamo.DynamoUserStore;
+import dev.accounts.core.store.dynamo.LoginAttemptKeys;
 import dev.accounts.core.store.dynamo.StoreWarmups;
 import dev.accounts.core.token.TokenIssuer;
 import dev.accounts.core.token.KeyDiscovery;
@@ -69,6 +70,7 @@ public final class EnvironmentWiring {
     private TokenService tokens;
     private Supplier<SigningKeySet> keys;
     private volatile SigningKeySet substituteKeys;
+    private Supplier<SigningKeySet> configuredKeys;
     private PasswordHasher hasher;
     private MailSettings mail;
     private Optional<Mailer> mailer;
@@ -203,7 +205,7 @@ public final class EnvironmentWiring {
     }
 
     private DynamoPasswordResetStore passwordResets() {
-        return new DynamoPasswordResetStore(dynamoDb(), settings.usersTable());
+        return new DynamoPasswordResetStore(dynamoDb(), settings.usersTable(), loginAttemptKeys());
     }
 
     private MailQuotaStore mailQuota() {
@@ -255,7 +257,12 @@ public final class EnvironmentWiring {
     }
 
     public LoginAttemptStore loginAttempts() {
-        return new DynamoLoginAttemptStore(dynamoDb(), settings.usersTable(), clock);
+        return new DynamoLoginAttemptStore(dynamoDb(), settings.usersTable(), clock, loginAttemptKeys());
+    }
+
+    /** Keyed by the login key of the signing key secret: one secret of the stack, nothing to configure. */
+    private LoginAttemptKeys loginAttemptKeys() {
+        return new LoginAttemptKeys(() -> signingKeys().get().loginKey());
     }
 
     public synchronized TokenService tokens() {
@@ -269,6 +276,7 @@ public final class EnvironmentWiring {
     public synchronized Supplier<SigningKeySet> signingKeys() {
         if (keys == null) {
             Supplier<SigningKeySet> configured = keySource.apply(this);
+            configuredKeys = configured;
             keys = () -> {
                 SigningKeySet substitute = substituteKeys;
                 return substitute != null ? substitute : configured.get();
@@ -289,6 +297,17 @@ public final class EnvironmentWiring {
             action.run();
         } finally {
             substituteKeys = null;
+        }
+    }
+
+    /**
+     * After a SnapStart restore: the key set read before the snapshot may be hours old, so it is read again on
+     * first use (the old one serves meanwhile). Random values need nothing here: they are drawn per request from
+     * generators made per call (SnapStartUniquenessTest), never kept from before the snapshot.
+     */
+    public synchronized void renewAfterRestore() {
+        if (configuredKeys instanceof SecretsManagerKeySource source) {
+            source.markStale();
         }
     }
 

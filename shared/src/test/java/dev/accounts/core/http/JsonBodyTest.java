@@ -25,6 +25,33 @@ class JsonBodyTest {
         assertTrue(((String) e.body().get("detail")).startsWith("JSON parse error - "), e.body().toString());
     }
 
+    /** A password typed without quotes, or any bare text, must never come back: the answer says where only. */
+    @Test
+    void parseErrorsSayWhereAndNeverEchoWhatWasSent() {
+        String secret = "hunter2Sekrit";
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("{\"password\": " + secret + "}", "line 1 column ");
+        bodies.put("{\"username\": \"a\",\n \"password\": " + secret + "}", "line 2 column ");
+        bodies.put("{" + secret + ": \"x\"}", "line 1 column ");
+        bodies.put("[" + secret + "]", "line 1 column ");
+        bodies.put(secret, "line 1 column ");
+        bodies.put("{\"password\": \"x\"} " + secret, "line 1 column ");
+        bodies.put("{\"password\": tr" + secret + "}", "line 1 column ");
+        bodies.put("{\"password\": 12" + secret + "}", "line 1 column ");
+        bodies.put("{\"password\": \"\\q" + secret + "\"}", "line 1 column ");
+        bodies.put("{\"password\": \"x\" " + secret + "}", "line 1 column ");
+        bodies.put("{\"password\": \u00e9" + secret + "}", "line 1 column ");
+        bodies.forEach((body, where) -> {
+            ApiException e = refused(HttpApiEvent.post("/x", body));
+            assertEquals(400, e.status(), body);
+            String detail = (String) e.body().get("detail");
+            assertTrue(detail.startsWith("JSON parse error - Invalid JSON: " + where), body + " -> " + detail);
+            for (String fragment : List.of(secret, "hunter", "Sekrit", "'", "Unrecognized", "code ")) {
+                assertTrue(!detail.contains(fragment), body + " -> " + detail + " echoes " + fragment);
+            }
+        });
+    }
+
     @Test
     void aListIsNotADictionary() {
         ApiException e = refused(HttpApiEvent.post("/x", "[1,2]"));

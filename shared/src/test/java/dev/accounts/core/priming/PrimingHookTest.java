@@ -23,7 +23,11 @@ class PrimingHookTest {
         final List<String> traceIds = new ArrayList<>();
 
         Recorder() {
-            super(STACK.services(Clock.systemUTC()));
+            this(STACK.services(Clock.systemUTC()));
+        }
+
+        Recorder(dev.accounts.core.wiring.EnvironmentWiring wiring) {
+            super(wiring);
         }
 
         @Override
@@ -40,6 +44,26 @@ class PrimingHookTest {
     @AfterEach
     void clearTraceId() {
         System.clearProperty(PrimedFunction.TRACE_HEADER_PROPERTY);
+    }
+
+    /** A snapshot may be restored hours later, after a rotation: the key set is read again on first use. */
+    @Test
+    void afterRestoreTheKeySetIsReadAgain() {
+        dev.accounts.core.testing.MutableClock clock = dev.accounts.core.testing.MutableClock.startingNow();
+        dev.accounts.core.wiring.EnvironmentWiring wiring = STACK.servicesReadingSecret(clock);
+        Recorder function = new Recorder(wiring);
+        String before = wiring.signingKeys().get().currentKid();
+        dev.accounts.core.token.SigningKeySet rotated = STACK.keys().withNewCurrentKey();
+        STACK.storeKeys(rotated);
+        try {
+            assertEquals(before, wiring.signingKeys().get().currentKid(), "cached within its max age");
+
+            function.afterRestore(null);
+
+            assertEquals(rotated.currentKid(), wiring.signingKeys().get().currentKid());
+        } finally {
+            STACK.storeKeys(STACK.keys());
+        }
     }
 
     @Test

@@ -32,9 +32,21 @@ class DynamoRevocationStoreTest {
     @Test
     void aTokenIsSpentOnce() {
         TokenClaims token = refresh("fam-1");
-        assertEquals(RevocationStore.SpendOutcome.SPENT, revocations.spend(token));
-        assertEquals(RevocationStore.SpendOutcome.ALREADY_SPENT, revocations.spend(token));
+        assertEquals(RevocationStore.SpendOutcome.SPENT, revocations.spend(token, clock.instant()));
+        assertEquals(RevocationStore.SpendOutcome.ALREADY_SPENT, revocations.spend(token, clock.instant()));
         assertTrue(revocations.isRevoked(token));
+    }
+
+    /** At the second of its `exp` a token still verifies (it expires after it): it must still be known as spent. */
+    @Test
+    void aSpentTokenStaysSpentAtTheSecondItExpires() {
+        TokenClaims token = refresh("fam-2");
+        assertEquals(RevocationStore.SpendOutcome.SPENT, revocations.spend(token, clock.instant()));
+
+        clock.advance(Duration.between(clock.instant(), token.expiresAt()));
+        assertEquals(token.expiresAt(), clock.instant());
+        assertTrue(revocations.isRevoked(token));
+        assertEquals(RevocationStore.SpendOutcome.ALREADY_SPENT, revocations.spend(token, clock.instant()));
     }
 
     @Test
@@ -43,7 +55,7 @@ class DynamoRevocationStoreTest {
         assertTrue(revocations.revokeFamily("fam-3", user.id(), clock.instant().plus(Duration.ofHours(1))));
         assertFalse(revocations.revokeFamily("fam-3", user.id(), clock.instant().plus(Duration.ofHours(1))));
         assertTrue(revocations.isRevoked(token));
-        assertEquals(RevocationStore.SpendOutcome.REVOKED, revocations.spend(token));
+        assertEquals(RevocationStore.SpendOutcome.REVOKED, revocations.spend(token, clock.instant()));
         clock.advance(Duration.ofHours(2));
         assertFalse(revocations.isRevoked(refresh("fam-3")), "an expired record counts as absent, TTL or not");
     }
@@ -51,11 +63,12 @@ class DynamoRevocationStoreTest {
     @Test
     void aDeletedUsersTokensCannotBeSpent() {
         services.users().deleteRevokingTokens(user, clock.instant().plus(Duration.ofDays(1)));
-        assertEquals(RevocationStore.SpendOutcome.USER_GONE, revocations.spend(refresh("fam-4")));
+        assertEquals(RevocationStore.SpendOutcome.USER_GONE, revocations.spend(refresh("fam-4"), clock.instant()));
     }
 
     private TokenClaims refresh(String family) {
+        // `exp` in whole seconds, as tokens carry it
         return new TokenClaims(TokenType.REFRESH, user.id(), UUID.randomUUID().toString(), family, clock.instant(),
-                clock.instant().plus(Duration.ofDays(1)));
+                clock.instant().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 }

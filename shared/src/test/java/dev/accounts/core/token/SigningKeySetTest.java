@@ -20,6 +20,19 @@ class SigningKeySetTest {
         assertEquals(original.publicKey(original.currentKid()), read.publicKey(original.currentKid()));
     }
 
+    /** The failed-login counters' key survives every step of a rotation and the trip through the secret. */
+    @Test
+    void theLoginKeyIsKeptThroughRotationAndTheSecret() {
+        SigningKeySet first = SigningKeySet.generate();
+        SigningKeySet rotated = SigningKeySet.fromSecretJson(first.withNewCurrentKey().toSecretJson())
+                .without(first.currentKid());
+        assertEquals(32, first.loginKey().length);
+        assertTrue(java.util.Arrays.equals(first.loginKey(), rotated.loginKey()));
+        assertFalse(java.util.Arrays.equals(first.loginKey(), SigningKeySet.generate().loginKey()));
+        assertFalse(first.publicJwks().toString().contains(java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(first.loginKey())), "the login key is never published");
+    }
+
     @Test
     void publishesOnlyPublicHalves() {
         var jwks = SigningKeySet.generate().withNewCurrentKey().publicJwks();

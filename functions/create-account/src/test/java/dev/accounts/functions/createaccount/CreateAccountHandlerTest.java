@@ -17,6 +17,7 @@ import dev.accounts.core.json.Json;
 import dev.accounts.core.testing.BadInput;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Responses;
+import dev.accounts.core.testing.Spellings;
 import dev.accounts.core.testing.TestStack;
 import dev.accounts.core.testing.Unreachable;
 import java.util.List;
@@ -211,7 +212,7 @@ class CreateAccountHandlerTest {
 
         assertAnswer(create(body("username", name.toLowerCase(), "password", PASSWORD)), 400, TAKEN);
         assertAnswer(create(body("username", name.toUpperCase(), "password", PASSWORD)), 400, TAKEN);
-        assertAnswer(create(body("username", fullwidth(name), "password", PASSWORD)), 400, TAKEN);
+        assertAnswer(create(body("username", Spellings.fullwidth(name), "password", PASSWORD)), 400, TAKEN);
     }
 
     @Test
@@ -259,12 +260,5 @@ class CreateAccountHandlerTest {
         assertFalse(body.path("id").asText().isEmpty(), "an id: " + body);
         body.remove("id");
         return body;
-    }
-
-    /** The same name in full-width forms (Ａ for A, ＿ for _), which NFKC maps back to ASCII. */
-    private static String fullwidth(String ascii) {
-        StringBuilder out = new StringBuilder();
-        ascii.chars().forEach(c -> out.appendCodePoint(c >= 0x21 && c <= 0x7E ? c - 0x21 + 0xFF01 : c));
-        return out.toString();
     }
 }

@@ -10,6 +10,7 @@ import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.account.User;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.testing.BadInput;
+import dev.accounts.core.testing.BearerRefusals;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.Jwt;
 import dev.accounts.core.testing.MutableClock;
@@ -30,8 +31,6 @@ class LogoutHandlerTest {
     private static final String PATH = "/account/logout";
     private static final String LOGGED_OUT = "{\"message\": \"Logout successful\"}";
     private static final String NOT_PROVIDED = "{\"detail\": \"Authentication credentials were not provided.\"}";
-    private static final String BAD_ACCESS_TOKEN =
-            "{\"detail\": \"Given token not valid for any token type\", \"code\": \"token_not_valid\"}";
     private static final String BLACKLISTED = "{\"detail\": \"Token is blacklisted\", \"code\": \"token_not_valid\"}";
     private static final String FORBIDDEN = "{\"detail\": \"You do not have permission to perform this action.\"}";
 
@@ -99,14 +98,14 @@ class LogoutHandlerTest {
         var foreignTokens = EnvironmentWiring.withKeys(STACK.env(), CLOCK, () -> Jwt.keyImpersonating(kid)).tokens();
         List<String> bearers = List.of(
                 "garbage",
-                login.refresh(),
                 Jwt.withAlgNone(login.access()),
                 Jwt.resignedHs256(login.access(), STACK.keys().publicKey(kid).orElseThrow().getEncoded()),
                 foreignTokens.issue(OWNER.id(), foreignTokens.newFamily(), ACCOUNTS.issuer()).access());
 
         for (String bearer : bearers) {
-            assertUnauthorized(logout(bearer, login.refresh()), BAD_ACCESS_TOKEN);
+            assertUnauthorized(logout(bearer, login.refresh()), BearerRefusals.INVALID_OR_EXPIRED);
         }
+        assertUnauthorized(logout(login.refresh(), login.refresh()), BearerRefusals.WRONG_TYPE);
         ACCOUNTS.refresh(login.refresh());
     }
 
@@ -115,7 +114,7 @@ class LogoutHandlerTest {
         TokenPair login = ACCOUNTS.session(OWNER);
         CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
 
-        assertUnauthorized(logout(login.access(), login.refresh()), BAD_ACCESS_TOKEN);
+        assertUnauthorized(logout(login.access(), login.refresh()), BearerRefusals.INVALID_OR_EXPIRED);
     }
 
     @Test

@@ -6,35 +6,33 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.number;
 import static dev.accounts.core.store.dynamo.DynamoCalls.run;
 
 import dev.accounts.core.store.LoginAttemptStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Login counters (pk LOGIN#digest of the username key) in the users table, expiring through its TTL. The
- * low-level client is used here because the count must be an atomic ADD, which the enhanced client's put/update
- * do not express.
+ * Login counters (pk from {@link LoginAttemptKeys}) in the users table, expiring through its TTL. The
+ * low-level client is used here for the compare-and-set on the count, which the enhanced client's update does not
+ * express with a computed lock.
  */
 public final class DynamoLoginAttemptStore implements LoginAttemptStore {
-    private static final String PREFIX = "LOGIN#";
     private static final Map<String, String> NAMES = Map.of("#f", "failures", "#exp", "expires_at", "#lock", "locked_until");
 
     private final DynamoDbClient client;
     private final String table;
     private final Clock clock;
+    private final LoginAttemptKeys keys;
 
-    public DynamoLoginAttemptStore(DynamoDbClient client, String usersTable, Clock clock) {
+    public DynamoLoginAttemptStore(DynamoDbClient client, String usersTable, Clock clock, LoginAttemptKeys keys) {
         this.client = client;
         this.table = usersTable;
         this.clock = clock;
+        this.keys = keys;
     }
 
     @Override
@@ -49,35 +47,38 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
     }
 
     @Override
-    public long recordFailure(String usernameKey, Instant forgetAt) {
-        long now = clock.instant().getEpochSecond();
-        // An expired counter that TTL has not yet removed starts again from zero rather than adding to stale counts.
-        var response = call("record login failure", () -> {
+    public boolean reserve(String usernameKey, Attempts seen, Instant lockUntil, Instant forgetAt) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":next", n(seen.failures() + 1));
+        values.put(":forget", n(forgetAt.getEpochSecond()));
+        values.put(":now", n(clock.instant().getEpochSecond()));
+        String condition;
+        if (seen.failures() == 0) {
+            // none yet, or one TTL has not removed: starts again from one rather than adding to stale counts
+            condition = "attribute_not_exists(#f) OR #exp <= :now";
+        } else {
+            condition = "#f = :seen AND #exp > :now";
+            values.put(":seen", n(seen.failures()));
+        }
+        String update = "SET #f = :next, #exp = :forget";
+        if (lockUntil == null) {
+            update += " REMOVE #lock";
+        } else {
+            update += ", #lock = :until";
+            values.put(":until", n(lockUntil.getEpochSecond()));
+        }
+        String expression = update;
+        String check = condition;
+        return call("reserve login attempt", () -> {
             try {
-                return client.updateItem(r -> r.tableName(table).key(key(usernameKey))
-                        .updateExpression("ADD #f :one SET #exp = :forget")
-                        .conditionExpression("attribute_not_exists(#exp) OR #exp > :now")
-                        .expressionAttributeNames(Map.of("#f", "failures", "#exp", "expires_at"))
-                        .expressionAttributeValues(Map.of(":one", n(1), ":forget", n(forgetAt.getEpochSecond()),
-                                ":now", n(now)))
-                        .returnValues(ReturnValue.UPDATED_NEW));
-            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException stale) {
-                return client.updateItem(r -> r.tableName(table).key(key(usernameKey))
-                        .updateExpression("SET #f = :one, #exp = :forget REMOVE #lock")
-                        .expressionAttributeNames(NAMES)
-                        .expressionAttributeValues(Map.of(":one", n(1), ":forget", n(forgetAt.getEpochSecond())))
-                        .returnValues(ReturnValue.UPDATED_NEW));
+                client.updateItem(r -> r.tableName(table).key(key(usernameKey))
+                        .updateExpression(expression).conditionExpression(check)
+                        .expressionAttributeNames(NAMES).expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException anotherAttemptFirst) {
+                return false;
             }
         });
-        return number(response.attributes(), "failures");
-    }
-
-    @Override
-    public void lockUntil(String usernameKey, Instant until) {
-        run("lock login", () -> client.updateItem(r -> r.tableName(table).key(key(usernameKey))
-                .updateExpression("SET #lock = :until")
-                .expressionAttributeNames(Map.of("#lock", "locked_until"))
-                .expressionAttributeValues(Map.of(":until", n(until.getEpochSecond())))));
     }
 
     @Override
@@ -85,17 +86,7 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
         run("reset login attempts", () -> client.deleteItem(r -> r.tableName(table).key(key(usernameKey))));
     }
 
-    /**
-     * A digest of the username key: of fixed length whatever was sent (partition keys hold 2 KiB, a body 16),
-     * and a password mistyped into the username field is not kept in the table in clear.
-     */
-    static Map<String, AttributeValue> key(String usernameKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(usernameKey.getBytes(StandardCharsets.UTF_8));
-            return Map.of("pk", AttributeValue.fromS(PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+    private Map<String, AttributeValue> key(String usernameKey) {
+        return keys.key(usernameKey);
     }
-
 }

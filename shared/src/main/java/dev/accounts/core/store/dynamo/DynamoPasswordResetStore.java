@@ -20,10 +20,12 @@ public final class DynamoPasswordResetStore implements PasswordResetStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final LoginAttemptKeys loginAttemptKeys;
 
-    public DynamoPasswordResetStore(DynamoDbClient client, String usersTable) {
+    public DynamoPasswordResetStore(DynamoDbClient client, String usersTable, LoginAttemptKeys loginAttemptKeys) {
         this.client = client;
         this.table = usersTable;
+        this.loginAttemptKeys = loginAttemptKeys;
     }
 
     @Override
@@ -50,7 +52,7 @@ public final class DynamoPasswordResetStore implements PasswordResetStore {
                 .expressionAttributeValues(Map.of(":new", AttributeValue.fromS(newHash),
                         ":ended", n(now.toEpochMilli())))).build();
         TransactWriteItem clearLockout = TransactWriteItem.builder().delete(d -> d.tableName(table)
-                .key(DynamoLoginAttemptStore.key(user.usernameKey()))).build();
+                .key(loginAttemptKeys.key(user.usernameKey()))).build();
         try {
             call("reset password", () -> client.transactWriteItems(r -> r.transactItems(spend, setPassword, clearLockout)));
             return true;

@@ -8,6 +8,7 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
 import dev.accounts.core.store.RevocationStore;
 import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.token.TokenClaims;
+import dev.accounts.core.token.TokenService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +42,8 @@ public final class DynamoRevocationStore implements RevocationStore {
     }
 
     @Override
-    public SpendOutcome spend(TokenClaims refresh) {
-        TransactWriteItemsEnhancedRequest request = spendRequest(refresh, clock.instant().getEpochSecond());
+    public SpendOutcome spend(TokenClaims refresh, Instant at) {
+        TransactWriteItemsEnhancedRequest request = spendRequest(refresh, at);
         try {
             call("spend refresh token", () -> client.transactWriteItems(request));
             return SpendOutcome.SPENT;
@@ -60,13 +61,33 @@ public final class DynamoRevocationStore implements RevocationStore {
         }
     }
 
-    TransactWriteItemsEnhancedRequest spendRequest(TokenClaims refresh, long now) {
+    @Override
+    public void noteUncertainSpend(TokenClaims refresh, Instant until) {
+        try {
+            DynamoCalls.run("note uncertain spend", () -> revocations.putItem(RevocationItem.of(
+                    RevocationItem.UNCERTAIN_SPEND_PREFIX + refresh.jti(), refresh.userId(), until)));
+        } catch (RuntimeException storageStillFailing) {
+            // then the retry is taken for a replay, as it was before this note existed
+        }
+    }
+
+    @Override
+    public boolean spendWasUncertain(TokenClaims refresh) {
+        RevocationItem item = call("read uncertain spend", () -> revocations.getItem(r -> r
+                .key(key(RevocationItem.UNCERTAIN_SPEND_PREFIX + refresh.jti())).consistentRead(true)));
+        return item != null && item.liveAt(clock.instant());
+    }
+
+    TransactWriteItemsEnhancedRequest spendRequest(TokenClaims refresh, Instant at) {
+        long now = at.getEpochSecond();
         // One transaction: mark the token spent only if it is unspent, its family and user are not revoked,
         // and the user still exists. Two concurrent spends cannot both pass the first condition.
         return TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(revocations, TransactPutItemEnhancedRequest.builder(RevocationItem.class)
+                        // kept past the token's expiry by the clock margin: at its last valid instant, and on a
+                        // clock a little behind, the token is still known as spent
                         .item(RevocationItem.of(RevocationItem.TOKEN_PREFIX + refresh.jti(), refresh.userId(),
-                                refresh.expiresAt()))
+                                refresh.expiresAt().plus(TokenService.CLOCK_MARGIN)))
                         .conditionExpression(absentOrExpired(now)).build())
                 .addConditionCheck(revocations, ConditionCheck.builder()
                         .key(key(RevocationItem.FAMILY_PREFIX + refresh.family()))

@@ -7,14 +7,16 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * An item of the revoked-tokens table: a spent refresh token (JTI#), a revoked login family (FAM#) or a user
- * whose tokens are all revoked (USER#). `expires_at` is the TTL attribute; DynamoDB deletes late, so readers
+ * An item of the revoked-tokens table: a spent refresh token (JTI#), a revoked login family (FAM#), a user
+ * whose tokens are all revoked (USER#), or a spend whose answer was lost (RETRY#, for a few seconds). `expires_at` is the TTL attribute; DynamoDB deletes late, so readers
  * also compare it with the clock.
  */
 final class RevocationItem {
     static final String TOKEN_PREFIX = "JTI#";
     static final String FAMILY_PREFIX = "FAM#";
     static final String USER_PREFIX = "USER#";
+    /** A spend of that token whose answer was lost: its retry is not theft while this lasts. */
+    static final String UNCERTAIN_SPEND_PREFIX = "RETRY#";
 
     static final TableSchema<RevocationItem> SCHEMA = StaticTableSchema.builder(RevocationItem.class)
             .newItemSupplier(RevocationItem::new)

@@ -115,7 +115,7 @@ public final class StoreWarmups {
 
     /** The spend transaction (cancelled whole: its user exists nowhere) and a transaction's answer. */
     public void refreshSpend() {
-        revocations.spend(nobodyToken());
+        revocations.spend(nobodyToken(), clock.instant());
         TokenClaims token = nobodyToken();
         long now = clock.instant().getEpochSecond();
         // Only a condition check: it goes through and writes nothing, so its answer is a real one.
