@@ -93,7 +93,7 @@ class LambdaLikeGatewayTest {
         HttpResponse<String> response = preflight(APP);
         assertEquals(204, response.statusCode());
         assertEquals(APP, response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
-        assertEquals("GET,POST,DELETE", response.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertEquals("GET,POST,PATCH,DELETE", response.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
         assertEquals("authorization,content-type", response.headers().firstValue("Access-Control-Allow-Headers").orElse(null));
         assertEquals("600", response.headers().firstValue("Access-Control-Max-Age").orElse(null));
         assertTrue(response.body().isEmpty());
