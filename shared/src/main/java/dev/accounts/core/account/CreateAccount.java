@@ -59,7 +59,7 @@ public final class CreateAccount {
         }
         Metrics.count(Metrics.Count.SIGN_UPS);
         // The account exists now: an SES failure cannot undo it, so it is logged; resend-email sends another.
-        verification.sendQuietly(user);
+        verification.sendFirst(user);
         return user;
     }
 

@@ -44,15 +44,34 @@ public final class VerificationEmails {
     }
 
     /**
-     * Sends one for the account's current address, if its quota allows: false when it does not (nothing sent).
-     * When SES fails the quota is given back and the failure thrown: the caller decides who may learn of it.
+     * Sends one for the account's current address, if the quota of that account and address allows (one a minute,
+     * ten a day, as for resets): false when it does not (nothing sent). When SES fails the quota is given back and
+     * the failure thrown: the caller decides who may learn of it.
      */
     public boolean send(User user) throws MailUnavailableException {
+        return send(user, true);
+    }
+
+    /**
+     * The e-mail a new account gets at sign-up, outside the quota: its first, so that a resend right after it
+     * (django-allauth's "didn't get it?") still goes. Failures are logged, as the account exists already.
+     */
+    public void sendFirst(User user) {
+        try {
+            send(user, false);
+        } catch (MailUnavailableException e) {
+            JsonLog.warn("verification e-mail not sent", Map.of("userId", user.id(), "error", e.getMessage()));
+        }
+    }
+
+    private boolean send(User user, boolean withinQuota) throws MailUnavailableException {
         if (!enabled() || user.email().isEmpty()) {
             return false;
         }
         Instant now = clock.instant();
-        if (!quota.reserve(MailQuotaStore.Purpose.EMAIL_VERIFICATION, user.id(), now)) {
+        // Per account and address: a changed address gets its own e-mail even right after one to the old address.
+        String holder = user.id() + "#" + OneTimeSecrets.digest(EmailKeys.of(user.email()));
+        if (withinQuota && !quota.reserve(MailQuotaStore.Purpose.EMAIL_VERIFICATION, holder, now)) {
             Metrics.count(Metrics.Count.EMAILS_OVER_QUOTA);
             return false;
         }
@@ -66,7 +85,9 @@ public final class VerificationEmails {
         try {
             mailer.orElseThrow().send(MailTemplates.render(MailTemplates.EMAIL_VERIFICATION, user.email(), values));
         } catch (MailUnavailableException e) {
-            quota.release(MailQuotaStore.Purpose.EMAIL_VERIFICATION, user.id(), now);
+            if (withinQuota) {
+                quota.release(MailQuotaStore.Purpose.EMAIL_VERIFICATION, holder, now);
+            }
             Metrics.count(Metrics.Count.EMAIL_FAILURES);
             throw e;
         }

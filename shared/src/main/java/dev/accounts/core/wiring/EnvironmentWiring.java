@@ -234,7 +234,7 @@ public final class EnvironmentWiring {
 
     /** The stores' calls for SnapStart priming, made on the same clients. */
     public StoreWarmups storeWarmups() {
-        return new StoreWarmups(userStore(), revocationStore(), passwordResets(), emailVerificationStore(), clock);
+        return new StoreWarmups(userStore(), this::revocationStore, passwordResets(), emailVerificationStore(), clock);
     }
 
     public UserStore users() {

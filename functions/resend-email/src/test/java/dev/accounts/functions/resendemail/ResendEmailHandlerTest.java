@@ -39,8 +39,7 @@ class ResendEmailHandlerTest {
     @Test
     void anUnverifiedAccountGetsANewKeyAndEveryKeyStillWorksOnce() {
         User user = signUp();
-        CLOCK.advance(Duration.ofMinutes(1));
-        assertAnswer(resend(user.email()), 200, OK);
+        assertAnswer(resend(user.email()), 200, OK); // right after the sign-up e-mail: it goes
         List<SentEmails.Sent> sent = SENT.to(user.email());
         assertEquals(2, sent.size(), "the sign-up e-mail and the new one");
         SERVICES.verifyEmail().verify(Json.MAPPER.createObjectNode().put("key", sent.get(1).linkParameter("key")));
@@ -52,9 +51,10 @@ class ResendEmailHandlerTest {
         User verified = signUp();
         SERVICES.verifyEmail().verify(Json.MAPPER.createObjectNode().put("key",
                 SENT.onlyTo(verified.email()).linkParameter("key")));
-        User fresh = signUp(); // its sign-up e-mail went this minute
-        String unknown = address();
+        User fresh = signUp();
         CLOCK.advance(Duration.ofSeconds(30));
+        assertAnswer(resend(fresh.email()), 200, OK); // the first resend goes at once after the sign-up e-mail
+        String unknown = address();
 
         for (String email : List.of(verified.email(), unknown, fresh.email())) {
             long started = System.nanoTime();
@@ -63,7 +63,7 @@ class ResendEmailHandlerTest {
         }
         assertEquals(1, SENT.to(verified.email()).size());
         assertEquals(List.of(), SENT.to(unknown));
-        assertEquals(1, SENT.to(fresh.email()).size(), "one a minute");
+        assertEquals(2, SENT.to(fresh.email()).size(), "the sign-up e-mail, then one resend a minute");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.ReadModification;
 import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedResponse;
@@ -35,12 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
  */
 public final class StoreWarmups {
     private final DynamoUserStore users;
-    private final DynamoRevocationStore revocations;
+    private final Supplier<DynamoRevocationStore> revocations;
     private final DynamoPasswordResetStore resets;
     private final DynamoEmailVerificationStore verifications;
     private final Clock clock;
 
-    public StoreWarmups(DynamoUserStore users, DynamoRevocationStore revocations, DynamoPasswordResetStore resets,
+    /** {@code revocations}: asked for only by the warm-ups that use it (sign-up is not given that table's name). */
+    public StoreWarmups(DynamoUserStore users, Supplier<DynamoRevocationStore> revocations, DynamoPasswordResetStore resets,
                         DynamoEmailVerificationStore verifications, Clock clock) {
         this.users = users;
         this.revocations = revocations;
@@ -115,13 +117,13 @@ public final class StoreWarmups {
 
     /** The spend transaction (cancelled whole: its user exists nowhere) and a transaction's answer. */
     public void refreshSpend() {
-        revocations.spend(nobodyToken(), clock.instant());
+        revocations.get().spend(nobodyToken(), clock.instant());
         TokenClaims token = nobodyToken();
         long now = clock.instant().getEpochSecond();
         // Only a condition check: it goes through and writes nothing, so its answer is a real one.
-        call("prime transaction", () -> revocations.client().transactWriteItems(TransactWriteItemsEnhancedRequest
+        call("prime transaction", () -> revocations.get().client().transactWriteItems(TransactWriteItemsEnhancedRequest
                 .builder()
-                .addConditionCheck(revocations.table(), ConditionCheck.builder()
+                .addConditionCheck(revocations.get().table(), ConditionCheck.builder()
                         .key(DynamoRevocationStore.key(RevocationItem.TOKEN_PREFIX + token.jti()))
                         .conditionExpression(absentOrExpired(now)).build())
                 .build()));
@@ -129,7 +131,7 @@ public final class StoreWarmups {
 
     /** The batch read of a token's revocation records. */
     public void revocationReads() {
-        revocations.isRevoked(nobodyToken());
+        revocations.get().isRevoked(nobodyToken());
     }
 
     /** The family revocation, under a condition never met. */
@@ -137,7 +139,7 @@ public final class StoreWarmups {
         TokenClaims token = nobodyToken();
         long now = clock.instant().getEpochSecond();
         try {
-            DynamoCalls.run("revoke family", () -> revocations.table().putItem(revocations.revokeFamilyRequest(
+            DynamoCalls.run("revoke family", () -> revocations.get().table().putItem(revocations.get().revokeFamilyRequest(
                     token.family(), token.userId(), token.expiresAt(), never(absentOrExpired(now)))));
         } catch (ConditionalCheckFailedException refusedAsIntended) {
             // the condition never holds
