@@ -63,6 +63,10 @@ class SmokeTestScriptTest {
                     "ok POST /account/logout -> 200",
                     "ok POST /account/refresh -> 401",
                     "ok POST /account/login -> 200",
+                    "ok GET /account/me -> 200",
+                    "ok POST /account/logout-all -> 200",
+                    "ok GET /account/me -> 401",
+                    "ok POST /account/login -> 200",
                     "ok DELETE /account/delete-account/" + userId(run) + " -> 204",
                     "ok POST /account/login -> 401"), steps);
             assertTrue(run.output().contains("smoke test passed"), run.output());

@@ -196,7 +196,7 @@ class TemplateFactsTest {
         // for those that only verify; the account functions name each DynamoDB action they make.
         // LeastPrivilegeTest checks these against the calls the handlers really make.
         Map<String, Set<String>> expected = new java.util.HashMap<>(Map.of(
-                "CreateAccountFunction", grants(users("GetItem", "PutItem", "UpdateItem", "ConditionCheckItem"),
+                "CreateAccountFunction", grants(users("GetItem", "PutItem", "ConditionCheckItem"),
                         SEND_MAIL),
                 "LoginFunction", grants(users("GetItem", "UpdateItem", "DeleteItem"), SECRET_POLICY + " SigningKeySecret",
                         KEY_POLICY),
