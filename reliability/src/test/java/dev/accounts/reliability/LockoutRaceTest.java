@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The lockout under an attacker who sends all guesses at once: 40 wrong passwords for one name, in parallel,
  * across several environments, through the relay that keeps each DynamoDB request atomic. Each attempt is counted
  * before its password is checked, so at most {@link LoginThrottle#FREE_FAILURES} get a verdict (the race margin
- * is zero: the count is a compare-and-set) and every other one is a 429 that costs no hash.
+ * is zero: the count that locks is a compare-and-set) and every other one is a 429 that costs no hash.
  */
 class LockoutRaceTest {
     private static final int GUESSES = 40;
@@ -57,6 +57,26 @@ class LockoutRaceTest {
 
         assertEquals(429, fleet.serving(0).login(name, Accounts.PASSWORD).getStatusCode(),
                 "the name is locked, even for the right password");
+    }
+
+    /**
+     * A user's own parallel logins (an app opening on several devices at once) are counted too, before their
+     * passwords are checked, and none of them may lose its count to the others: up to the free failures, all
+     * get in, whether the right passwords clear the counter under the others or not.
+     */
+    @Test
+    void asManyParallelRightPasswordsAsFreeFailuresAllGetIn() {
+        for (int round = 0; round < 3; round++) {
+            String name = Accounts.uniqueName("devices");
+            assertEquals(201, fleet.serving(0).signUp(name, Accounts.PASSWORD).getStatusCode());
+
+            List<APIGatewayV2HTTPResponse> answers = Parallel.run(LoginThrottle.FREE_FAILURES,
+                    i -> fleet.serving(i).login(name, Accounts.PASSWORD));
+
+            Map<Integer, Long> counts = statuses(answers, APIGatewayV2HTTPResponse::getStatusCode);
+            System.out.println(LoginThrottle.FREE_FAILURES + " parallel right passwords for one name: " + counts);
+            assertEquals(Map.of(200, (long) LoginThrottle.FREE_FAILURES), counts);
+        }
     }
 
     @Test

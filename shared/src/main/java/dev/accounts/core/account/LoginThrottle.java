@@ -9,17 +9,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Slows down guessing: after {@value #FREE_FAILURES} failures in a row a username is locked for
  * {@link #FIRST_LOCK}, doubling with each further failure up to {@link #MAX_LOCK}. Unknown usernames are
  * counted the same way, so a lockout says nothing about which accounts exist.
  *
- * <p>Each attempt is counted before its password is checked, by one conditional write on the count it read
- * (compare and set), and the attempt that reaches the limit sets the lock in that same write. So however many
- * attempts arrive at once, at most {@value #FREE_FAILURES} get a password verdict before the lock; the others,
- * and those that lose the compare-and-set {@value #TRIES} times in a row, are answered 429 without hashing.
- * A right password then clears the count, its own attempt included.
+ * <p>Each attempt is counted before its password is checked, by one conditional write: an atomic increment
+ * while the count stays below the limit, and from there a compare-and-set on the count it read, in which the
+ * attempt that reaches the limit sets the lock. So however many attempts arrive at once, at most
+ * {@value #FREE_FAILURES} get a password verdict before the lock; the others, and those that lose a conditional
+ * write {@value #TRIES} times in a row (a counter reset or created under them each time), are answered 429
+ * without hashing. A right password then clears the count, its own attempt included.
  */
 public final class LoginThrottle {
     public static final int FREE_FAILURES = 5;
@@ -34,6 +36,8 @@ public final class LoginThrottle {
 
     /** One counted attempt: {@code number} within the current run of failures. */
     public record Attempt(String usernameKey, long number) {}
+
+    private static final LoginAttemptStore.Attempts JUST_CREATED = new LoginAttemptStore.Attempts(1, Instant.EPOCH);
 
     private final LoginAttemptStore attempts;
     private final Clock clock;
@@ -59,14 +63,30 @@ public final class LoginThrottle {
         for (int round = 0; round < TRIES; round++) {
             Instant now = clock.instant();
             refuseIfLocked(seen, now);
-            long number = seen.failures() + 1;
-            Instant lock = number >= FREE_FAILURES ? now.plus(lockFor(number)) : null;
-            if (attempts.reserve(usernameKey, seen, lock, now.plus(MEMORY))) {
-                return new Attempt(usernameKey, number);
+            OptionalLong counted = count(usernameKey, seen, now);
+            if (counted.isPresent()) {
+                return new Attempt(usernameKey, counted.getAsLong());
             }
-            seen = attempts.current(usernameKey);
+            // Lost the first round: another attempt created the counter just now, so it stands at one at least.
+            // Below the lock an increment needs no read and cannot lose to parallel ones.
+            seen = round == 0 && seen.failures() == 0 ? JUST_CREATED : attempts.current(usernameKey);
         }
         throw Errors.throttled(CONTENDED_RETRY_SECONDS);
+    }
+
+    /**
+     * Below the attempt that locks, an atomic increment (parallel attempts, a user's own included, all count);
+     * the attempt that locks and those after it, a compare-and-set that sets the lock in the same write, which
+     * keeps the number of password verdicts before the lock exact.
+     */
+    private OptionalLong count(String usernameKey, LoginAttemptStore.Attempts seen, Instant now) {
+        Instant forget = now.plus(MEMORY);
+        long number = seen.failures() + 1;
+        if (seen.failures() > 0 && number < FREE_FAILURES) {
+            return attempts.increment(usernameKey, FREE_FAILURES - 1, forget);
+        }
+        Instant lock = number >= FREE_FAILURES ? now.plus(lockFor(number)) : null;
+        return attempts.reserve(usernameKey, seen, lock, forget) ? OptionalLong.of(number) : OptionalLong.empty();
     }
 
     /** A wrong password: already counted by {@link #begin}, and locked there if it reached the limit. */

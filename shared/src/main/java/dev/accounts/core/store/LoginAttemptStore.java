@@ -1,6 +1,7 @@
 package dev.accounts.core.store;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * Failed-login counters per username key, for the lockout; unknown names are counted like real ones. An attempt
@@ -21,6 +22,14 @@ public interface LoginAttemptStore {
      * nothing written, when another attempt changed the counter first.
      */
     boolean reserve(String usernameKey, Attempts seen, Instant lockUntil, Instant forgetAt);
+
+    /**
+     * Counts one more attempt on a live counter that stands below {@code ceiling} (one atomic increment, so
+     * parallel attempts do not make each other lose, as they do with {@link #reserve}): the new count; empty, and
+     * nothing written, when there is no live counter or it has reached the ceiling. Never sets a lock: the caller
+     * picks a ceiling below the count that locks.
+     */
+    OptionalLong increment(String usernameKey, long ceiling, Instant forgetAt);
 
     void reset(String usernameKey);
 }

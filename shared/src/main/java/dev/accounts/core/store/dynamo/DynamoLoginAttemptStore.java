@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Login counters (pk from {@link LoginAttemptKeys}) in the users table, expiring through its TTL. The
@@ -22,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoLoginAttemptStore implements LoginAttemptStore {
     private static final Map<String, String> NAMES = Map.of("#f", "failures", "#exp", "expires_at", "#lock", "locked_until");
+    private static final Map<String, String> COUNT_NAMES = Map.of("#f", "failures", "#exp", "expires_at");
 
     private final DynamoDbClient client;
     private final String table;
@@ -77,6 +81,24 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
                 return true;
             } catch (ConditionalCheckFailedException anotherAttemptFirst) {
                 return false;
+            }
+        });
+    }
+
+    @Override
+    public OptionalLong increment(String usernameKey, long ceiling, Instant forgetAt) {
+        Map<String, AttributeValue> values = Map.of(":one", n(1), ":ceiling", n(ceiling),
+                ":forget", n(forgetAt.getEpochSecond()), ":now", n(clock.instant().getEpochSecond()));
+        return call("count login attempt", () -> {
+            try {
+                UpdateItemResponse response = client.updateItem(r -> r.tableName(table).key(key(usernameKey))
+                        .updateExpression("SET #f = #f + :one, #exp = :forget")
+                        .conditionExpression("#f < :ceiling AND #exp > :now")
+                        .expressionAttributeNames(COUNT_NAMES).expressionAttributeValues(values)
+                        .returnValues(ReturnValue.UPDATED_NEW));
+                return OptionalLong.of(number(response.attributes(), "failures"));
+            } catch (ConditionalCheckFailedException noLiveCounterBelowTheCeiling) {
+                return OptionalLong.empty();
             }
         });
     }
