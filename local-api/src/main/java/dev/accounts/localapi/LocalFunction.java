@@ -49,6 +49,7 @@ final class LocalFunction implements AutoCloseable {
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private int live;
     private int started;
+    private int busyPeak;
 
     private LocalFunction(FunctionSpec spec, Map<String, String> environment, int maxEnvironments, PrintStream out) {
         this.spec = spec;
@@ -83,6 +84,13 @@ final class LocalFunction implements AutoCloseable {
         return started;
     }
 
+    /** The most environments that were busy at once since the last time this was asked. */
+    synchronized int takeBusyPeak() {
+        int peak = busyPeak;
+        busyPeak = 0;
+        return peak;
+    }
+
     Outcome invoke(APIGatewayV2HTTPEvent event, String requestId) {
         ExecutionEnvironment environment;
         synchronized (this) {
@@ -93,6 +101,7 @@ final class LocalFunction implements AutoCloseable {
                 }
                 live++; // the slot is taken before the init, which runs outside the lock
             }
+            busyPeak = Math.max(busyPeak, live - idle.size());
         }
         if (environment == null) {
             try {

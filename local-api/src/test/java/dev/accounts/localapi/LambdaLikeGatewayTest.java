@@ -72,22 +72,32 @@ class LambdaLikeGatewayTest {
                     .toList().stream().map(CompletableFuture::join).toList();
             Supplier<List<Integer>> sequential = () -> IntStream.range(0, LOGINS)
                     .mapToObj(i -> post("/account/login", credentials.get(i)).statusCode()).toList();
-            // Out of the figures: the JIT's warm-up, then the new environments' first calls. On a busy 2-core machine
-            // those first calls, 8 at once, can outlast the time the functions give themselves before a storage call
-            // (a 503), as an overloaded Lambda would; only the warm rounds below must all succeed.
+            // Out of the figures: the JIT's warm-up, then the new environments' first calls. Each environment is an
+            // instance of its own, so it is warmed by calls of its own, as a Lambda environment is: three rounds
+            // at once. On a busy 2-core machine the first of them, 8 at once, can outlast the time the functions
+            // give themselves before a storage call (a 503), as an overloaded Lambda would; only the warm rounds
+            // below must all succeed.
             sequential.get();
-            parallel.get();
+            for (int round = 0; round < 3; round++) {
+                parallel.get();
+            }
+            LocalFunction logins = api.functions().get("LoginFunction");
+            logins.takeBusyPeak(); // the warm-up's
             long started = System.nanoTime();
             assertEquals(Collections.nCopies(LOGINS, 200), sequential.get());
             long sequentialNanos = System.nanoTime() - started;
+            assertEquals(1, logins.takeBusyPeak(), "one after another: one environment busy at a time");
             started = System.nanoTime();
             assertEquals(Collections.nCopies(LOGINS, 200), parallel.get());
             long parallelNanos = System.nanoTime() - started;
-            System.out.printf("%d logins: one after another %d ms, all at once %d ms, ratio %.2f (%d cores)%n", LOGINS,
-                    sequentialNanos / 1_000_000, parallelNanos / 1_000_000, (double) parallelNanos / sequentialNanos,
+            int busyPeak = logins.takeBusyPeak();
+            // The ratio is printed, not asserted (a timed assertion flakes on a busy machine); that the logins ran
+            // side by side is asserted instead: several environments busy at once.
+            System.out.printf("%d logins: one after another %d ms, all at once %d ms, ratio %.2f, at most %d "
+                            + "environments busy at once (%d cores)%n", LOGINS, sequentialNanos / 1_000_000,
+                    parallelNanos / 1_000_000, (double) parallelNanos / sequentialNanos, busyPeak,
                     Runtime.getRuntime().availableProcessors());
-            assertTrue(api.functions().get("LoginFunction").environmentsStarted() > 1,
-                    "simultaneous logins were served by more than one execution environment");
+            assertTrue(busyPeak > 1, "simultaneous logins were served side by side: " + busyPeak);
         }
     }
 

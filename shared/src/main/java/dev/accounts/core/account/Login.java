@@ -12,23 +12,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Login: one answer and one hash's work for wrong passwords and unknown users alike, the lockout checked
- * first, and a new login family for the refresh token issued. A hash in an older scheme is upgraded on success.
+ * Login: one answer, and one time, for wrong passwords and unknown users alike: every refused password verdict
+ * ends no earlier than {@link EqualTime#FAILED_LOGIN} after the login began, so neither an unknown name nor an
+ * account still on a Django hash (whose check costs several Argon2id ones) shows in the timing. The lockout is
+ * counted first, and a new login family is issued. A hash in an older scheme is upgraded on success.
  */
 public final class Login {
     private final UserStore users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final TokenService tokens;
-
+    private final EqualTime refusalTime;
     private final boolean verifiedEmailRequired;
 
     public Login(UserStore users, PasswordHasher hasher, LoginThrottle throttle, TokenService tokens,
-                 boolean verifiedEmailRequired) {
+                 EqualTime refusalTime, boolean verifiedEmailRequired) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.refusalTime = refusalTime;
         this.verifiedEmailRequired = verifiedEmailRequired;
     }
 
@@ -38,6 +41,7 @@ public final class Login {
         String password = fields.required("password");
         fields.throwIfAny();
 
+        long started = System.nanoTime();
         String key = Usernames.key(username);
         LoginThrottle.Attempt attempt = throttle.begin(key);
         // A name sign-up refuses belongs to no account (and may not even fit in a DynamoDB key): not looked up.
@@ -52,6 +56,7 @@ public final class Login {
         if (!matches) {
             Metrics.count(Metrics.Count.LOGIN_FAILURES);
             throttle.failed(attempt);
+            refusalTime.waitOutFrom(started);
             throw Errors.noActiveAccount();
         }
         throttle.succeeded(attempt);

@@ -34,7 +34,7 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
      * The Lambda response API Gateway reads (payload 2.0), as the JSON the stream handler writes: built from maps,
      * so no bean serialiser is set up at a cold start. The one mapping; {@link #toLambda} reads it back.
      */
-    byte[] toLambdaJson() {
+    public byte[] toLambdaJson() {
         Map<String, String> all = new LinkedHashMap<>();
         if (body != null) {
             all.put("Content-Type", "application/json");

@@ -61,6 +61,12 @@ public abstract class PrimedFunction extends ApiFunction implements Resource {
             } else {
                 rounds.run();
             }
+            if (needsSigningKeys()) {
+                // afterRestore marks the key set stale, so the first request after a restore refreshes it (under a
+                // timeout of its own): that path once here, or its classes load in that request.
+                wiring.renewAfterRestore();
+                wiring.signingKeys().get();
+            }
         } catch (RuntimeException e) {
             JsonLog.warn("priming incomplete", Map.of("function", getClass().getSimpleName(),
                     "error", e.getClass().getName()));

@@ -1,5 +1,6 @@
 package dev.accounts.core.priming;
 
+import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.log.Metrics;
 import dev.accounts.core.store.dynamo.StoreWarmups;
@@ -30,6 +31,14 @@ public final class Primer {
     /** Sends the request through the path Lambda uses; its answer is dropped. */
     public void send(HttpApiEvent event) {
         sender.accept(event);
+    }
+
+    /**
+     * Writes an answer as Lambda's path does, its bytes dropped: for the answers a priming request cannot get
+     * without writing something (a login's tokens, a refresh's new pair).
+     */
+    public void render(ApiResponse response) {
+        response.toLambdaJson();
     }
 
     public StoreWarmups stores() {

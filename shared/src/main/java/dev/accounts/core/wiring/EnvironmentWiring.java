@@ -129,7 +129,7 @@ public final class EnvironmentWiring {
     }
 
     public Login login() {
-        return new Login(users(), passwordHasher(), loginThrottle(), tokens(),
+        return new Login(users(), passwordHasher(), loginThrottle(), tokens(), new EqualTime(EqualTime.FAILED_LOGIN),
                 mailSettings().emailVerification() == MailSettings.EmailVerification.MANDATORY);
     }
 
@@ -234,7 +234,8 @@ public final class EnvironmentWiring {
 
     /** The stores' calls for SnapStart priming, made on the same clients. */
     public StoreWarmups storeWarmups() {
-        return new StoreWarmups(userStore(), this::revocationStore, passwordResets(), emailVerificationStore(), clock);
+        return new StoreWarmups(userStore(), this::revocationStore, passwordResets(), emailVerificationStore(),
+                this::loginAttemptStore, clock);
     }
 
     public UserStore users() {
@@ -257,6 +258,10 @@ public final class EnvironmentWiring {
     }
 
     public LoginAttemptStore loginAttempts() {
+        return loginAttemptStore();
+    }
+
+    private DynamoLoginAttemptStore loginAttemptStore() {
         return new DynamoLoginAttemptStore(dynamoDb(), settings.usersTable(), clock, loginAttemptKeys());
     }
 

@@ -62,7 +62,8 @@ class LoginHashUpgradeTest {
         User migrated = djangoUser(Accounts.uniqueName("django"));
         services.users().create(migrated);
         Login login = new Login(new UpgradeFailingStore(services.users()), services.passwordHasher(),
-                new LoginThrottle(services.loginAttempts(), Clock.systemUTC()), services.tokens(), false);
+                new LoginThrottle(services.loginAttempts(), Clock.systemUTC()), services.tokens(),
+                new EqualTime(EqualTime.FAILED_LOGIN), false);
 
         String log;
         try (StdoutCapture out = StdoutCapture.start()) {

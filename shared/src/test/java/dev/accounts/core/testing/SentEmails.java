@@ -46,6 +46,11 @@ public final class SentEmails {
         return mail.sentTo(address).stream().map(Sent::new).toList();
     }
 
+    /** Every e-mail sent from `sender` so far (each stack with mail has a sender of its own), oldest first. */
+    public List<Sent> from(String sender) {
+        return mail.sent().stream().filter(message -> message.from().equals(sender)).map(Sent::new).toList();
+    }
+
     /** The only e-mail sent to `address`; fails when there is none or more than one. */
     public Sent onlyTo(String address) {
         List<Sent> sent = to(address);

@@ -39,7 +39,10 @@ public final class ChangePasswordHandler extends PrimedFunction {
     protected ApiResponse handle(ApiRequest request) {
         String tokenIssuer = issuer.forBaseUrl(request.publicBaseUrl());
         User caller = authenticator.authenticate(request.header("authorization"), tokenIssuer);
-        TokenPair pair = changePassword.change(caller, JsonBody.of(request), tokenIssuer);
+        return answer(changePassword.change(caller, JsonBody.of(request), tokenIssuer));
+    }
+
+    private static ApiResponse answer(TokenPair pair) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("detail", "New password has been saved.");
         body.put("access", pair.access());
@@ -49,7 +52,9 @@ public final class ChangePasswordHandler extends PrimedFunction {
 
     @Override
     protected void prime(Primer primer) {
-        // The lockout read, one hash check, the rules and a hash of the new password, the change (refused): no write.
+        // The lockout's count and clearing (refused) and its read, one hash check, the rules and a hash of the new
+        // password, the change (refused), and the answer with a new pair: no write.
+        primer.stores().loginAttemptWrites();
         try {
             primer.wiring().loginThrottle().checkAllowed(Usernames.key("priming"));
         } catch (ApiException lockedByAnotherCaller) {
@@ -60,6 +65,7 @@ public final class ChangePasswordHandler extends PrimedFunction {
         primer.wiring().passwordHasher().hash("priming-Password-7");
         primer.stores().userReads();
         primer.stores().passwordChange();
+        primer.render(answer(primer.tokenPair()));
         // Refused as "user not found" after the token checks.
         primer.send(PrimingEvents.post("/account/change-password",
                 "{\"old_password\": \"priming\", \"new_password\": \"priming\"}").bearer(primer.tokenPair().access()));

@@ -8,6 +8,7 @@ import dev.accounts.core.priming.PrimedFunction;
 import dev.accounts.core.priming.Primer;
 import dev.accounts.core.priming.PrimingEvents;
 import dev.accounts.core.token.TokenIssuer;
+import dev.accounts.core.token.TokenPair;
 import dev.accounts.core.token.TokenResponses;
 import dev.accounts.core.wiring.EnvironmentWiring;
 
@@ -29,8 +30,11 @@ public final class RefreshHandler extends PrimedFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.json(200, TokenResponses.refresh(
-                refreshTokens.refresh(JsonBody.of(request), issuer.forBaseUrl(request.publicBaseUrl()))));
+        return answer(refreshTokens.refresh(JsonBody.of(request), issuer.forBaseUrl(request.publicBaseUrl())));
+    }
+
+    private static ApiResponse answer(TokenPair tokens) {
+        return ApiResponse.json(200, TokenResponses.refresh(tokens));
     }
 
     @Override
@@ -38,6 +42,7 @@ public final class RefreshHandler extends PrimedFunction {
         // The spend (cancelled whole), a transaction's answer, and a reuse's family revocation (refused).
         primer.stores().refreshSpend();
         primer.stores().familyRevocation();
+        primer.render(answer(primer.tokenPair()));
         // The token's user exists nowhere, so the spend transaction is cancelled whole: nothing is written.
         primer.send(PrimingEvents.post("/account/refresh", "{\"refresh\": \"" + primer.tokenPair().refresh() + "\"}"));
     }

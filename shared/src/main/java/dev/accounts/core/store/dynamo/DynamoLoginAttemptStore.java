@@ -14,9 +14,10 @@ import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Login counters (pk from {@link LoginAttemptKeys}) in the users table, expiring through its TTL. The
@@ -52,6 +53,48 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
 
     @Override
     public boolean reserve(String usernameKey, Attempts seen, Instant lockUntil, Instant forgetAt) {
+        return applied(reserveRequest(usernameKey, seen, lockUntil, forgetAt));
+    }
+
+    @Override
+    public OptionalLong increment(String usernameKey, long ceiling, Instant forgetAt) {
+        return countIfApplied(incrementRequest(usernameKey, ceiling, forgetAt));
+    }
+
+    @Override
+    public void reset(String usernameKey) {
+        delete(resetRequest(usernameKey));
+    }
+
+    /** A compare-and-set: false, nothing written, when another attempt changed the counter first. */
+    boolean applied(UpdateItemRequest reserve) {
+        return call("reserve login attempt", () -> {
+            try {
+                client.updateItem(reserve);
+                return true;
+            } catch (ConditionalCheckFailedException anotherAttemptFirst) {
+                return false;
+            }
+        });
+    }
+
+    /** An increment: the new count, or empty (nothing written) when its condition does not hold. */
+    OptionalLong countIfApplied(UpdateItemRequest increment) {
+        return call("count login attempt", () -> {
+            try {
+                return OptionalLong.of(number(client.updateItem(increment).attributes(), "failures"));
+            } catch (ConditionalCheckFailedException noLiveCounterBelowTheCeiling) {
+                return OptionalLong.empty();
+            }
+        });
+    }
+
+    void delete(DeleteItemRequest reset) {
+        run("reset login attempts", () -> client.deleteItem(reset));
+    }
+
+    /** The compare-and-set on the count {@code seen}; the lock set in the same write when given. */
+    UpdateItemRequest reserveRequest(String usernameKey, Attempts seen, Instant lockUntil, Instant forgetAt) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":next", n(seen.failures() + 1));
         values.put(":forget", n(forgetAt.getEpochSecond()));
@@ -71,41 +114,25 @@ public final class DynamoLoginAttemptStore implements LoginAttemptStore {
             update += ", #lock = :until";
             values.put(":until", n(lockUntil.getEpochSecond()));
         }
-        String expression = update;
-        String check = condition;
-        return call("reserve login attempt", () -> {
-            try {
-                client.updateItem(r -> r.tableName(table).key(key(usernameKey))
-                        .updateExpression(expression).conditionExpression(check)
-                        .expressionAttributeNames(NAMES).expressionAttributeValues(values));
-                return true;
-            } catch (ConditionalCheckFailedException anotherAttemptFirst) {
-                return false;
-            }
-        });
+        return UpdateItemRequest.builder().tableName(table).key(key(usernameKey)).updateExpression(update)
+                .conditionExpression(condition).expressionAttributeNames(NAMES).expressionAttributeValues(values)
+                .build();
     }
 
-    @Override
-    public OptionalLong increment(String usernameKey, long ceiling, Instant forgetAt) {
-        Map<String, AttributeValue> values = Map.of(":one", n(1), ":ceiling", n(ceiling),
-                ":forget", n(forgetAt.getEpochSecond()), ":now", n(clock.instant().getEpochSecond()));
-        return call("count login attempt", () -> {
-            try {
-                UpdateItemResponse response = client.updateItem(r -> r.tableName(table).key(key(usernameKey))
-                        .updateExpression("SET #f = #f + :one, #exp = :forget")
-                        .conditionExpression("#f < :ceiling AND #exp > :now")
-                        .expressionAttributeNames(COUNT_NAMES).expressionAttributeValues(values)
-                        .returnValues(ReturnValue.UPDATED_NEW));
-                return OptionalLong.of(number(response.attributes(), "failures"));
-            } catch (ConditionalCheckFailedException noLiveCounterBelowTheCeiling) {
-                return OptionalLong.empty();
-            }
-        });
+    /** The atomic increment of a live count below {@code ceiling}, answering the new count. */
+    UpdateItemRequest incrementRequest(String usernameKey, long ceiling, Instant forgetAt) {
+        return UpdateItemRequest.builder().tableName(table).key(key(usernameKey))
+                .updateExpression("SET #f = #f + :one, #exp = :forget")
+                .conditionExpression("#f < :ceiling AND #exp > :now")
+                .expressionAttributeNames(COUNT_NAMES)
+                .expressionAttributeValues(Map.of(":one", n(1), ":ceiling", n(ceiling),
+                        ":forget", n(forgetAt.getEpochSecond()), ":now", n(clock.instant().getEpochSecond())))
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .build();
     }
 
-    @Override
-    public void reset(String usernameKey) {
-        run("reset login attempts", () -> client.deleteItem(r -> r.tableName(table).key(key(usernameKey))));
+    DeleteItemRequest resetRequest(String usernameKey) {
+        return DeleteItemRequest.builder().tableName(table).key(key(usernameKey)).build();
     }
 
     private Map<String, AttributeValue> key(String usernameKey) {

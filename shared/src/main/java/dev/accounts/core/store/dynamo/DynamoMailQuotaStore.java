@@ -23,6 +23,7 @@ public final class DynamoMailQuotaStore implements MailQuotaStore {
     static final int PER_DAY = 10;
     private static final Map<String, String> NAMES = Map.of("#last", "last_sent_at", "#day", "day", "#sent", "sent",
             "#exp", "expires_at");
+    private static final Map<String, String> COUNT_NAMES = Map.of("#last", "last_sent_at", "#day", "day", "#sent", "sent");
 
     private final DynamoDbClient client;
     private final String table;
@@ -34,45 +35,40 @@ public final class DynamoMailQuotaStore implements MailQuotaStore {
 
     @Override
     public boolean reserve(Purpose purpose, String userId, Instant now) {
-        long day = now.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
-        Map<String, AttributeValue> values = Map.of(":now", n(now.toEpochMilli()),
-                ":earliest", n(now.minus(MIN_INTERVAL).toEpochMilli()), ":day", n(day), ":max", n(PER_DAY),
-                ":one", n(1), ":forget", n(now.plus(Duration.ofDays(2)).getEpochSecond()));
-        try {
-            call("reserve e-mail", () -> client.updateItem(r -> r.tableName(table).key(key(purpose, userId))
-                    .updateExpression("SET #last = :now ADD #sent :one")
-                    .conditionExpression("#day = :day AND #last <= :earliest AND #sent < :max")
-                    .expressionAttributeNames(Map.of("#last", "last_sent_at", "#day", "day", "#sent", "sent"))
-                    .expressionAttributeValues(Map.of(":now", values.get(":now"), ":earliest", values.get(":earliest"),
-                            ":day", values.get(":day"), ":max", values.get(":max"), ":one", values.get(":one")))));
+        Map<String, AttributeValue> key = key(purpose, userId);
+        AttributeValue sentAt = n(now.toEpochMilli());
+        AttributeValue earliest = n(now.minus(MIN_INTERVAL).toEpochMilli());
+        AttributeValue day = n(now.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay());
+        // Today's count goes on: refused when the item is not today's, the last e-mail too recent, or the day full.
+        if (updated("reserve e-mail", key, "SET #last = :now ADD #sent :one",
+                "#day = :day AND #last <= :earliest AND #sent < :max", COUNT_NAMES,
+                Map.of(":now", sentAt, ":earliest", earliest, ":day", day, ":max", n(PER_DAY), ":one", n(1)))) {
             return true;
-        } catch (ConditionalCheckFailedException notTodaysOrOverQuota) {
-            // the first e-mail of the day (or ever) starts the day's count; any other refusal stands
         }
-        try {
-            call("reserve e-mail", () -> client.updateItem(r -> r.tableName(table).key(key(purpose, userId))
-                    .updateExpression("SET #last = :now, #day = :day, #sent = :one, #exp = :forget")
-                    .conditionExpression("attribute_not_exists(pk) OR (#day < :day AND #last <= :earliest)")
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(Map.of(":now", values.get(":now"), ":earliest", values.get(":earliest"),
-                            ":day", values.get(":day"), ":one", values.get(":one"), ":forget", values.get(":forget")))));
-            return true;
-        } catch (ConditionalCheckFailedException overQuota) {
-            return false;
-        }
+        // The first e-mail of the day (or ever) starts the day's count; any other refusal stands.
+        return updated("reserve e-mail", key, "SET #last = :now, #day = :day, #sent = :one, #exp = :forget",
+                "attribute_not_exists(pk) OR (#day < :day AND #last <= :earliest)", NAMES,
+                Map.of(":now", sentAt, ":earliest", earliest, ":day", day, ":one", n(1),
+                        ":forget", n(now.plus(Duration.ofDays(2)).getEpochSecond())));
     }
 
     @Override
     public void release(Purpose purpose, String userId, Instant reservedAt) {
+        // False when a later e-mail took the slot since: nothing to give back then.
+        updated("release e-mail", key(purpose, userId), "SET #last = :zero ADD #sent :minusOne", "#last = :reserved",
+                Map.of("#last", "last_sent_at", "#sent", "sent"),
+                Map.of(":zero", n(0), ":minusOne", n(-1), ":reserved", n(reservedAt.toEpochMilli())));
+    }
+
+    /** One conditional update: false, and nothing written, when its condition does not hold. */
+    private boolean updated(String operation, Map<String, AttributeValue> key, String update, String condition,
+                            Map<String, String> names, Map<String, AttributeValue> values) {
         try {
-            call("release e-mail", () -> client.updateItem(r -> r.tableName(table).key(key(purpose, userId))
-                    .updateExpression("SET #last = :zero ADD #sent :minusOne")
-                    .conditionExpression("#last = :reserved")
-                    .expressionAttributeNames(Map.of("#last", "last_sent_at", "#sent", "sent"))
-                    .expressionAttributeValues(Map.of(":zero", n(0), ":minusOne", n(-1),
-                            ":reserved", n(reservedAt.toEpochMilli())))));
-        } catch (ConditionalCheckFailedException anotherReservationSince) {
-            // a later e-mail took the slot: nothing to give back
+            call(operation, () -> client.updateItem(r -> r.tableName(table).key(key).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)));
+            return true;
+        } catch (ConditionalCheckFailedException conditionNotMet) {
+            return false;
         }
     }
 

@@ -103,8 +103,12 @@ public final class DynamoRevocationStore implements RevocationStore {
 
     @Override
     public boolean revokeFamily(String family, String userId, Instant until) {
-        PutItemEnhancedRequest<RevocationItem> request =
-                revokeFamilyRequest(family, userId, until, absentOrExpired(clock.instant().getEpochSecond()));
+        return putFamilyRevocation(
+                revokeFamilyRequest(family, userId, until, absentOrExpired(clock.instant().getEpochSecond())));
+    }
+
+    /** False, nothing written, when the family was revoked already (or, for warm-ups, the condition never holds). */
+    boolean putFamilyRevocation(PutItemEnhancedRequest<RevocationItem> request) {
         try {
             DynamoCalls.run("revoke family", () -> revocations.putItem(request));
             return true;

@@ -54,7 +54,11 @@ public final class DynamoUserStore implements UserStore {
 
     @Override
     public void create(User user) throws UsernameTakenException {
-        TransactWriteItemsEnhancedRequest request = createRequest(user, absent());
+        submitCreate(createRequest(user, absent()));
+    }
+
+    /** The sign-up transaction, its cancellation reasons read: name taken, id of a deleted account, or a fault. */
+    void submitCreate(TransactWriteItemsEnhancedRequest request) throws UsernameTakenException {
         try {
             call("create user", () -> client.transactWriteItems(request));
         } catch (TransactionCanceledException e) {

@@ -5,10 +5,14 @@ import static dev.accounts.core.store.dynamo.DynamoCalls.absentOrExpired;
 import static dev.accounts.core.store.dynamo.DynamoCalls.call;
 import static dev.accounts.core.store.dynamo.DynamoCalls.never;
 
+import dev.accounts.core.account.LoginThrottle;
 import dev.accounts.core.account.User;
 import dev.accounts.core.token.TokenClaims;
 import dev.accounts.core.token.TokenType;
+import dev.accounts.core.store.LoginAttemptStore;
+import dev.accounts.core.store.UserStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,10 +26,13 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The stores' calls, made for SnapStart priming from outside the stores: each is the real request, built by the
@@ -39,15 +46,21 @@ public final class StoreWarmups {
     private final Supplier<DynamoRevocationStore> revocations;
     private final DynamoPasswordResetStore resets;
     private final DynamoEmailVerificationStore verifications;
+    private final Supplier<DynamoLoginAttemptStore> loginAttempts;
     private final Clock clock;
 
-    /** {@code revocations}: asked for only by the warm-ups that use it (sign-up is not given that table's name). */
+    /**
+     * {@code revocations}, {@code loginAttempts}: asked for only by the warm-ups that use them (sign-up is not given
+     * the revoked-tokens table's name, and the counters' keys need the login key, which verifiers do not hold).
+     */
     public StoreWarmups(DynamoUserStore users, Supplier<DynamoRevocationStore> revocations, DynamoPasswordResetStore resets,
-                        DynamoEmailVerificationStore verifications, Clock clock) {
+                        DynamoEmailVerificationStore verifications, Supplier<DynamoLoginAttemptStore> loginAttempts,
+                        Clock clock) {
         this.users = users;
         this.revocations = revocations;
         this.resets = resets;
         this.verifications = verifications;
+        this.loginAttempts = loginAttempts;
         this.clock = clock;
     }
 
@@ -64,10 +77,9 @@ public final class StoreWarmups {
 
     /** The sign-up transaction, its username claim under a condition never met. */
     public void userCreate() {
-        TransactWriteItemsEnhancedRequest request = users.createRequest(nobody(), never(absent()));
         try {
-            call("create user", () -> users.client().transactWriteItems(request));
-        } catch (TransactionCanceledException refusedAsIntended) {
+            users.submitCreate(users.createRequest(nobody(), never(absent())));
+        } catch (UserStore.UsernameTakenException refusedAsIntended) {
             // the claim's condition never holds
         }
         transactionWritten();
@@ -138,14 +150,40 @@ public final class StoreWarmups {
     public void familyRevocation() {
         TokenClaims token = nobodyToken();
         long now = clock.instant().getEpochSecond();
+        revocations.get().putFamilyRevocation(revocations.get().revokeFamilyRequest(
+                token.family(), token.userId(), token.expiresAt(), never(absentOrExpired(now))));
+        PutItemResponse.builder().build();
+        PutItemEnhancedResponse.builder(RevocationItem.class).build();
+    }
+
+    /**
+     * The lockout counter's writes for a name no one has: the first count, the increment and the locking
+     * compare-and-set, and the clearing after a right password, each under a condition never met; then the
+     * answer a counted attempt gets, which priming cannot receive without counting.
+     */
+    public void loginAttemptWrites() {
+        DynamoLoginAttemptStore store = loginAttempts.get();
+        String key = nobodyId();
+        Instant now = clock.instant();
+        Instant forget = now.plus(Duration.ofDays(1));
+        store.applied(neverApplied(store.reserveRequest(key, LoginAttemptStore.Attempts.NONE, null, forget)));
+        store.applied(neverApplied(store.reserveRequest(key, new LoginAttemptStore.Attempts(4, now), now.plusSeconds(30),
+                forget)));
+        store.countIfApplied(neverApplied(store.incrementRequest(key, 4, forget)));
         try {
-            DynamoCalls.run("revoke family", () -> revocations.get().table().putItem(revocations.get().revokeFamilyRequest(
-                    token.family(), token.userId(), token.expiresAt(), never(absentOrExpired(now)))));
+            store.delete(store.resetRequest(key).toBuilder().conditionExpression(never().expression()).build());
         } catch (ConditionalCheckFailedException refusedAsIntended) {
             // the condition never holds
         }
-        PutItemResponse.builder().build();
-        PutItemEnhancedResponse.builder(RevocationItem.class).build();
+        new LoginThrottle.Attempt(key, 1);
+        UpdateItemResponse.builder().attributes(Map.of("failures", AttributeValue.fromN("1"))).build();
+        DeleteItemResponse.builder().build();
+    }
+
+    /** A low-level update under its own condition and one no item meets (see {@link DynamoCalls#never()}). */
+    private static UpdateItemRequest neverApplied(UpdateItemRequest update) {
+        return update.toBuilder().conditionExpression("(" + update.conditionExpression() + ") AND " + never().expression())
+                .build();
     }
 
     /** A TransactWriteItems that was not cancelled: the unmarshaller sets these, through their copiers. */
