@@ -6,9 +6,11 @@ import dev.accounts.devkit.DynamoEndpoints;
 import dev.accounts.devkit.EnvironmentValue;
 import dev.accounts.devkit.FunctionSpec;
 import dev.accounts.devkit.LocalEngine;
+import dev.accounts.devkit.LocalMail;
 import dev.accounts.devkit.LocalSecrets;
 import dev.accounts.devkit.LocalTables;
 import dev.accounts.devkit.SamTemplate;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +18,47 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The local cloud every measured function talks to: a moto_server started here, the template's tables, and a
- * freshly generated signing key set stored as the template's secret. Also resolves a function's environment
- * as the template sets it, with local names for the resources it references.
+ * The local cloud every measured function talks to: a moto_server started here, the template's tables, a
+ * freshly generated signing key set stored as the template's secret, and an SES of its own (a second
+ * moto_server, see {@link LocalMail}) on which the template's sender is verified. Also resolves a function's
+ * environment as the template sets it, with local names for the resources it references.
  */
 final class BenchmarkStack implements AutoCloseable {
+    /** A reserved top-level domain (RFC 2606), as the local API's sender: nothing sent here reaches anyone. */
+    static final String SENDER = "accounts@localhost.test";
+    /**
+     * E-mail on, as a stack that offers the account lifecycle runs: without a sender the reset endpoints answer 501,
+     * and without EmailVerification resend-email sends nothing. (create-account then mails its sign-up key too.)
+     */
+    static final Map<String, String> TEMPLATE_PARAMETERS = Map.of("MailFrom", SENDER, "EmailVerification", "optional");
+
     private final LocalEngine engine;
+    private final LocalMail mail;
     private final Map<String, String> resourceNames;
     private final String privateKeySecret;
 
-    private BenchmarkStack(LocalEngine engine, Map<String, String> resourceNames, String privateKeySecret) {
+    private BenchmarkStack(LocalEngine engine, LocalMail mail, Map<String, String> resourceNames,
+                           String privateKeySecret) {
         this.engine = engine;
+        this.mail = mail;
         this.resourceNames = resourceNames;
         this.privateKeySecret = privateKeySecret;
     }
 
+    /** The template the benchmark deploys: its defaults, with {@link #TEMPLATE_PARAMETERS}. */
+    static SamTemplate template(Path file) {
+        return SamTemplate.load(file, TEMPLATE_PARAMETERS);
+    }
+
     static BenchmarkStack start(SamTemplate template) {
         LocalEngine engine = DynamoEndpoints.startMoto();
+        LocalMail mail = null;
         try {
+            mail = LocalMail.start();
+            String sender = template.parameters().getOrDefault("MailFrom", "");
+            if (!sender.isEmpty()) {
+                mail.verifySender(sender);
+            }
             Map<String, String> names = new LinkedHashMap<>(
                     LocalTables.create(engine.dynamoDbClient(), template, LocalTables.uniqueNames(template)));
             String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -48,8 +73,11 @@ final class BenchmarkStack implements AutoCloseable {
                 names.put(secret, arn);
                 privateKeySecret = publicHalves ? privateKeySecret : arn;
             }
-            return new BenchmarkStack(engine, Map.copyOf(names), privateKeySecret);
+            return new BenchmarkStack(engine, mail, Map.copyOf(names), privateKeySecret);
         } catch (RuntimeException e) {
+            if (mail != null) {
+                mail.close();
+            }
             engine.close();
             throw e;
         }
@@ -73,6 +101,7 @@ final class BenchmarkStack implements AutoCloseable {
         });
         environment.put("DYNAMODB_ENDPOINT", engine.endpoint());
         environment.put("SECRETSMANAGER_ENDPOINT", engine.secretsManagerEndpoint());
+        environment.put("SES_ENDPOINT", mail.endpoint());
         return environment;
     }
 
@@ -114,12 +143,21 @@ final class BenchmarkStack implements AutoCloseable {
         engine.dynamoDbClient().putItem(r -> r.tableName(table).item(item));
     }
 
+    /** The SES the functions send through, to read back what they sent. */
+    LocalMail mail() {
+        return mail;
+    }
+
     String describe() {
-        return engine.describe();
+        return engine.describe() + "; SES: moto_server at " + mail.endpoint();
     }
 
     @Override
     public void close() {
-        engine.close();
+        try {
+            mail.close();
+        } finally {
+            engine.close();
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -83,7 +84,7 @@ public final class ColdStartBenchmark {
     private void run() throws Exception {
         Path repo = options.repository();
         Files.createDirectories(options.logDirectory());
-        SamTemplate template = SamTemplate.load(repo.resolve(SamTemplate.FILE_NAME));
+        SamTemplate template = BenchmarkStack.template(repo.resolve(SamTemplate.FILE_NAME));
         RuntimeClient runtime = RuntimeClient.in(repo.resolve("benchmarks/cold-start/target/runtime/lib"));
         List<FunctionSpec> specs = template.functions();
         progress.println("starting moto_server and the template's tables…");
@@ -342,6 +343,8 @@ public final class ColdStartBenchmark {
         out.println("- package layout: " + (options.layout() == BenchmarkOptions.PackageLayout.LIB_JAR
                 ? "/var/task/lib/<function>.jar (as `sam build` packages it)" : "the jar's entries unpacked into /var/task"));
         out.println("- storage: " + stack.describe() + "; JVM logs: " + options.logDirectory());
+        out.println("- template parameters: " + new TreeMap<>(BenchmarkStack.TEMPLATE_PARAMETERS)
+                + ", the rest their defaults");
         options.packageDirectory().ifPresent(dir -> out.println("- function packages from " + dir));
         if (!skipped.isEmpty()) {
             out.println("- skipped: " + String.join(", ", skipped));

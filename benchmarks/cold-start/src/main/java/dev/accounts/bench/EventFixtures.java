@@ -3,29 +3,31 @@ package dev.accounts.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.accounts.core.wiring.EnvironmentWiring;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.account.User;
-import dev.accounts.core.account.Usernames;
 import dev.accounts.core.http.ApiRequest;
-import dev.accounts.core.store.UserStore;
 import dev.accounts.core.token.TokenPair;
+import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.devkit.EventPlaceholders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Turns events/&lt;function&gt;.json into an event that succeeds, once per invocation, by preparing the state
- * it needs through the core (the same code and tables the functions use):
+ * it needs through the core (see {@link BenchmarkUsers} and {@link MailedSecrets}):
  * <ul>
  *   <li>placeholders REPLACE_WITH_USER_ID / _ACCESS_TOKEN / _REFRESH_TOKEN: a new user and a new login's
- *       token pair for it, so single-use tokens and deleted users never collide between invocations;</li>
+ *       token pair for it; change-password's user has the body's old_password;</li>
+ *   <li>REPLACE_WITH_RESET_TOKEN / _VERIFICATION_KEY: a live token or key of that user, as the e-mail would carry
+ *       it (verify-email's user has an address of its own);</li>
+ *   <li>password-reset, resend-email: the body's address is a new user's own, so every invocation finds one
+ *       account and sends one e-mail within its quota (one a minute per account);</li>
  *   <li>create-account: the user named in the body is removed first, so the sign-up is new each time;</li>
  *   <li>login: the user named in the body exists with the body's password.</li>
  * </ul>
@@ -33,15 +35,18 @@ import java.util.function.Supplier;
  */
 final class EventFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Users made only to carry tokens never log in; one hash serves them all, so preparing stays cheap. */
-    private static final String TOKEN_USER_PASSWORD = "benchmark user " + UUID.randomUUID();
+    private static final String EMAIL = "EMAIL";
+    private static final String EMAIL_PLACEHOLDER = EventPlaceholders.PREFIX + EMAIL;
 
     private final EnvironmentWiring services;
+    private final BenchmarkUsers users;
+    private final MailedSecrets secrets;
     private final Path eventsDirectory;
-    private final Map<String, String> hashes = new HashMap<>();
 
     EventFixtures(EnvironmentWiring services, Path eventsDirectory) {
         this.services = services;
+        this.users = new BenchmarkUsers(services);
+        this.secrets = new MailedSecrets(services);
         this.eventsDirectory = eventsDirectory;
     }
 
@@ -63,48 +68,55 @@ final class EventFixtures {
 
     String prepare(String function, String text) {
         JsonNode event = parse(text);
-        switch (function) {
-            case "create-account" -> ensureAbsent(bodyField(event, "username"));
-            case "login" -> ensurePresent(bodyField(event, "username"), bodyField(event, "password"));
-            default -> {
-                // no precondition on the named user
+        return switch (function) {
+            case "create-account" -> {
+                users.ensureAbsent(bodyField(event, "username"));
+                yield text;
             }
+            case "login" -> {
+                users.ensurePresent(bodyField(event, "username"), bodyField(event, "password"));
+                yield text;
+            }
+            case "change-password" -> filled(text, event, users.newUser(bodyField(event, "old_password")));
+            case "password-reset", "resend-email" ->
+                    filled(withBodyPlaceholder(event, "email", EMAIL_PLACEHOLDER), event, users.newUserWithAddress());
+            case "verify-email" -> filled(text, event, users.newUserWithAddress());
+            default -> EventPlaceholders.names(text).isEmpty() ? text
+                    : filled(text, event, users.newUser(BenchmarkUsers.TOKEN_USER_PASSWORD));
+        };
+    }
+
+    /** The event's placeholders filled for `user`: only what the event names is made (each costs a write). */
+    private String filled(String text, JsonNode event, User user) {
+        Set<String> names = EventPlaceholders.names(text);
+        Map<String, String> values = new HashMap<>();
+        values.put("USER_ID", user.id());
+        values.put(EMAIL, user.email());
+        if (names.contains("ACCESS_TOKEN") || names.contains("REFRESH_TOKEN")) {
+            String issuer = services.tokenIssuer().forBaseUrl(ApiRequest.from(gatewayEvent(event)).publicBaseUrl());
+            TokenPair tokens = users.login(user, issuer);
+            values.put("ACCESS_TOKEN", tokens.access());
+            values.put("REFRESH_TOKEN", tokens.refresh());
         }
-        return EventPlaceholders.names(text).isEmpty() ? text : withTokens(text, event);
-    }
-
-    private String withTokens(String text, JsonNode event) {
-        User user = newUser("bench-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
-                TOKEN_USER_PASSWORD);
-        String issuer = services.tokenIssuer().forBaseUrl(ApiRequest.from(gatewayEvent(event)).publicBaseUrl());
-        TokenPair tokens = services.tokens().issue(user.id(), services.tokens().newFamily(), issuer);
-        // E-mailed secrets cannot be prepared without sending e-mail: those requests are refused (400, 404) after
-        // the lookup, which still measures the function's cold path.
-        return EventPlaceholders.fill(text, Map.of("USER_ID", user.id(), "ACCESS_TOKEN", tokens.access(),
-                "REFRESH_TOKEN", tokens.refresh(), "RESET_TOKEN", "not-a-mailed-token",
-                "VERIFICATION_KEY", "not-a-mailed-key"));
-    }
-
-    private void ensureAbsent(String username) {
-        services.users().findByUsernameKey(Usernames.key(username)).ifPresent(user ->
-                services.users().deleteRevokingTokens(user, Instant.now().plus(services.settings().refreshTokenLifetime())));
-    }
-
-    private void ensurePresent(String username, String password) {
-        if (services.users().findByUsernameKey(Usernames.key(username)).isEmpty()) {
-            newUser(username, password);
+        if (names.contains("RESET_TOKEN")) {
+            values.put("RESET_TOKEN", secrets.resetToken(user));
         }
+        if (names.contains("VERIFICATION_KEY")) {
+            values.put("VERIFICATION_KEY", secrets.verificationKey(user));
+        }
+        return EventPlaceholders.fill(text, values);
     }
 
-    private User newUser(String username, String password) {
-        String hash = hashes.computeIfAbsent(password, services.passwordHasher()::hash);
-        User user = new User(UUID.randomUUID().toString(), username, "", "", "", hash, Instant.now());
-        try {
-            services.users().create(user);
-        } catch (UserStore.UsernameTakenException e) {
-            throw new IllegalStateException("username " + username + " is taken", e);
+    /** The event with one field of its JSON body replaced by a placeholder (filled, with content-length, later). */
+    static String withBodyPlaceholder(JsonNode event, String field, String placeholder) {
+        ObjectNode copy = event.deepCopy();
+        JsonNode body = parse(copy.path("body").asText("{}"));
+        if (!body.path(field).isTextual()) {
+            throw new IllegalStateException("the event's body has no " + field);
         }
-        return user;
+        ((ObjectNode) body).put(field, placeholder);
+        copy.put("body", body.toString());
+        return copy.toString();
     }
 
     /** The parts of the event that decide the token issuer: headers, domain name and stage. */
