@@ -344,7 +344,8 @@ public final class ColdStartBenchmark {
                 ? "/var/task/lib/<function>.jar (as `sam build` packages it)" : "the jar's entries unpacked into /var/task"));
         out.println("- storage: " + stack.describe() + "; JVM logs: " + options.logDirectory());
         out.println("- template parameters: " + new TreeMap<>(BenchmarkStack.TEMPLATE_PARAMETERS)
-                + ", the rest their defaults");
+                + ", the rest their defaults; " + String.join(", ", BenchmarkStack.VERIFYING_FUNCTIONS) + " with "
+                + BenchmarkStack.VERIFYING_ENVIRONMENT);
         options.packageDirectory().ifPresent(dir -> out.println("- function packages from " + dir));
         if (!skipped.isEmpty()) {
             out.println("- skipped: " + String.join(", ", skipped));
