@@ -6,6 +6,7 @@ import dev.accounts.core.contract.Errors;
 import dev.accounts.core.contract.Fields;
 import dev.accounts.core.log.JsonLog;
 import dev.accounts.core.log.Metrics;
+import dev.accounts.core.mail.Email;
 import dev.accounts.core.mail.MailTemplates;
 import dev.accounts.core.mail.MailUnavailableException;
 import dev.accounts.core.mail.Mailer;
@@ -14,7 +15,6 @@ import dev.accounts.core.store.PasswordResetStore;
 import dev.accounts.core.store.UserStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ import java.util.Optional;
 public final class PasswordReset {
     private final UserStore users;
     private final PasswordResetStore resets;
-    private final MailQuotaStore quota;
+    private final QuotaMail quotaMail;
     private final Optional<Mailer> mailer;
     private final MailSettings settings;
     private final EqualTime equalTime;
@@ -37,7 +37,7 @@ public final class PasswordReset {
                          MailSettings settings, EqualTime equalTime, Clock clock) {
         this.users = users;
         this.resets = resets;
-        this.quota = quota;
+        this.quotaMail = new QuotaMail(quota, clock);
         this.mailer = mailer;
         this.settings = settings;
         this.equalTime = equalTime;
@@ -60,11 +60,17 @@ public final class PasswordReset {
     }
 
     private void sendReset(User user) {
-        Instant now = clock.instant();
-        if (!quota.reserve(MailQuotaStore.Purpose.PASSWORD_RESET, user.id(), now)) {
-            Metrics.count(Metrics.Count.EMAILS_OVER_QUOTA);
-            return;
+        try {
+            if (quotaMail.send(mailer.orElseThrow(), MailQuotaStore.Purpose.PASSWORD_RESET, user.id(),
+                    () -> resetEmail(user))) {
+                Metrics.count(Metrics.Count.PASSWORD_RESET_EMAILS);
+            }
+        } catch (MailUnavailableException e) {
+            JsonLog.warn("password reset e-mail not sent", Map.of("userId", user.id(), "error", e.getMessage()));
         }
+    }
+
+    private Email resetEmail(User user) {
         String token = newToken(user);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("username", user.username());
@@ -72,14 +78,7 @@ public final class PasswordReset {
         values.put("token", token);
         values.put("lifetime", describe(settings.passwordResetTokenLifetime()));
         values.put("link", Links.to(settings.passwordResetUrl(), linkQuery(user.id(), token)));
-        try {
-            mailer.orElseThrow().send(MailTemplates.render(MailTemplates.PASSWORD_RESET, user.email(), values));
-            Metrics.count(Metrics.Count.PASSWORD_RESET_EMAILS);
-        } catch (MailUnavailableException e) {
-            quota.release(MailQuotaStore.Purpose.PASSWORD_RESET, user.id(), now);
-            Metrics.count(Metrics.Count.EMAIL_FAILURES);
-            JsonLog.warn("password reset e-mail not sent", Map.of("userId", user.id(), "error", e.getMessage()));
-        }
+        return MailTemplates.render(MailTemplates.PASSWORD_RESET, user.email(), values);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.accounts.core.account;
 import dev.accounts.core.config.MailSettings;
 import dev.accounts.core.log.JsonLog;
 import dev.accounts.core.log.Metrics;
+import dev.accounts.core.mail.Email;
 import dev.accounts.core.mail.MailTemplates;
 import dev.accounts.core.mail.MailUnavailableException;
 import dev.accounts.core.mail.Mailer;
@@ -10,7 +11,6 @@ import dev.accounts.core.store.EmailVerificationStore;
 import dev.accounts.core.store.MailQuotaStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public final class VerificationEmails {
     public static final Duration KEY_LIFETIME = Duration.ofDays(3);
 
     private final EmailVerificationStore keys;
-    private final MailQuotaStore quota;
+    private final QuotaMail quotaMail;
     private final Optional<Mailer> mailer;
     private final MailSettings settings;
     private final Clock clock;
@@ -32,7 +32,7 @@ public final class VerificationEmails {
     public VerificationEmails(EmailVerificationStore keys, MailQuotaStore quota, Optional<Mailer> mailer,
                               MailSettings settings, Clock clock) {
         this.keys = keys;
-        this.quota = quota;
+        this.quotaMail = new QuotaMail(quota, clock);
         this.mailer = mailer;
         this.settings = settings;
         this.clock = clock;
@@ -68,30 +68,28 @@ public final class VerificationEmails {
         if (!enabled() || user.email().isEmpty()) {
             return false;
         }
-        Instant now = clock.instant();
-        // Per account and address: a changed address gets its own e-mail even right after one to the old address.
-        String holder = user.id() + "#" + OneTimeSecrets.digest(EmailKeys.of(user.email()));
-        if (withinQuota && !quota.reserve(MailQuotaStore.Purpose.EMAIL_VERIFICATION, holder, now)) {
-            Metrics.count(Metrics.Count.EMAILS_OVER_QUOTA);
-            return false;
+        if (withinQuota) {
+            // Per account and address: a changed address gets its own e-mail even right after one to the old one.
+            String holder = user.id() + "#" + OneTimeSecrets.digest(EmailKeys.of(user.email()));
+            if (!quotaMail.send(mailer.orElseThrow(), MailQuotaStore.Purpose.EMAIL_VERIFICATION, holder,
+                    () -> verificationEmail(user))) {
+                return false;
+            }
+        } else {
+            QuotaMail.sendCounted(mailer.orElseThrow(), verificationEmail(user));
         }
+        Metrics.count(Metrics.Count.VERIFICATION_EMAILS);
+        return true;
+    }
+
+    private Email verificationEmail(User user) {
         String key = newKey(user);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("username", user.username());
         values.put("email", user.email());
         values.put("key", key);
         values.put("link", Links.to(settings.emailVerificationUrl(), Map.of("key", key)));
-        try {
-            mailer.orElseThrow().send(MailTemplates.render(MailTemplates.EMAIL_VERIFICATION, user.email(), values));
-        } catch (MailUnavailableException e) {
-            if (withinQuota) {
-                quota.release(MailQuotaStore.Purpose.EMAIL_VERIFICATION, holder, now);
-            }
-            Metrics.count(Metrics.Count.EMAIL_FAILURES);
-            throw e;
-        }
-        Metrics.count(Metrics.Count.VERIFICATION_EMAILS);
-        return true;
+        return MailTemplates.render(MailTemplates.EMAIL_VERIFICATION, user.email(), values);
     }
 
     /**
