@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.accounts.core.wiring.EnvironmentWiring;
 import dev.accounts.core.priming.PrimedFunction;
 import dev.accounts.core.json.Json;
+import dev.accounts.core.mail.MailWarmup;
 import dev.accounts.core.testing.Accounts;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.testing.StdoutCapture;
@@ -64,6 +65,7 @@ class PrimingTest {
         assertEquals(0, itemCount(stack.usersTable()), "priming wrote to the users table");
         assertEquals(0, itemCount(stack.revokedTokensTable()), "priming wrote to the revoked-tokens table");
         assertEquals(List.of(), mailing.sentEmails().from(mailing.env().get("MAIL_FROM")), "priming sent e-mail");
+        assertEquals(List.of(), mailing.sentEmails().from(MailWarmup.UNSENDABLE), "SES took the refused send");
         // A warm-up that fails ends that function's priming early, which only a slower first call would show.
         assertFalse(log.contains("priming incomplete"), log);
     }

@@ -32,11 +32,16 @@ public final class SesMailer implements Mailer {
 
     @Override
     public void send(Email email) throws MailUnavailableException {
+        sendFrom(from, email);
+    }
+
+    /** {@code sender}: the configured one, except for {@link MailWarmup}'s refused send. */
+    void sendFrom(String sender, Email email) throws MailUnavailableException {
         if (!RequestDeadline.allowsACall()) {
             throw new MailUnavailableException("too little of the function's time left for a call", null);
         }
         SendEmailRequest request = SendEmailRequest.builder()
-                .fromEmailAddress(from)
+                .fromEmailAddress(sender)
                 .destination(Destination.builder().toAddresses(email.to()).build())
                 .content(EmailContent.builder().simple(Message.builder()
                         .subject(utf8(email.subject()))

@@ -3,6 +3,7 @@ package dev.accounts.core.priming;
 import dev.accounts.core.http.ApiResponse;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.log.Metrics;
+import dev.accounts.core.mail.MailWarmup;
 import dev.accounts.core.store.dynamo.StoreWarmups;
 import dev.accounts.core.token.TokenPair;
 import dev.accounts.core.token.TokenRejected;
@@ -39,6 +40,18 @@ public final class Primer {
      */
     public void render(ApiResponse response) {
         response.toLambdaJson();
+    }
+
+    /** SES's send path, refused (see {@link MailWarmup}); nothing where no sender is configured. */
+    public void refusedEmail() {
+        wiring.mailWarmup().ifPresent(MailWarmup::refusedSend);
+    }
+
+    /** As {@link #refusedEmail}, where this function would send verification e-mails. */
+    public void refusedVerificationEmail() {
+        if (wiring.verificationEmails().enabled()) {
+            refusedEmail();
+        }
     }
 
     public StoreWarmups stores() {

@@ -23,6 +23,7 @@ import dev.accounts.core.account.VerifyToken;
 import dev.accounts.core.aws.AwsClients;
 import dev.accounts.core.config.MailSettings;
 import dev.accounts.core.config.Settings;
+import dev.accounts.core.mail.MailWarmup;
 import dev.accounts.core.mail.Mailer;
 import dev.accounts.core.mail.SesMailer;
 import dev.accounts.core.store.EmailVerificationStore;
@@ -178,6 +179,11 @@ public final class EnvironmentWiring {
     public VerificationEmails verificationEmails() {
         Optional<Mailer> sender = mailSettings().sendsVerification() ? mailer() : Optional.empty();
         return new VerificationEmails(emailVerifications(), mailQuota(), sender, mailSettings(), clock);
+    }
+
+    /** The refused send for priming, where a sender is configured. */
+    public Optional<MailWarmup> mailWarmup() {
+        return mailer().map(MailWarmup::new);
     }
 
     public synchronized MailSettings mailSettings() {

@@ -34,6 +34,7 @@ public final class CreateAccountHandler extends PrimedFunction {
         primer.wiring().passwordPolicy().problems("priming-Password-7", "priming", "", "", "");
         primer.wiring().passwordHasher().hash("priming-Password-7");
         primer.stores().userCreate();
+        primer.refusedVerificationEmail();
         // Refused by the password rules after the name lookup: nothing is written.
         primer.send(PrimingEvents.post("/account/create-account",
                 "{\"username\": \"priming\", \"password\": \"1\", \"email\": \"priming@" + PrimingEvents.DOMAIN

@@ -35,6 +35,7 @@ public final class PasswordResetHandler extends PrimedFunction {
         // The index query for an address no account has; the request is refused for its missing address (no
         // e-mail, and none of the equal-time wait a real request has).
         primer.stores().emailLookup();
+        primer.refusedEmail();
         primer.send(PrimingEvents.post("/account/password-reset", "{}"));
     }
 }

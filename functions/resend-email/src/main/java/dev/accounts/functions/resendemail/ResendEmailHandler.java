@@ -34,6 +34,7 @@ public final class ResendEmailHandler extends PrimedFunction {
     protected void prime(Primer primer) {
         // The index query for an address no account has; the request is refused for its missing address.
         primer.stores().emailLookup();
+        primer.refusedVerificationEmail();
         primer.send(PrimingEvents.post("/account/resend-email", "{}"));
     }
 }

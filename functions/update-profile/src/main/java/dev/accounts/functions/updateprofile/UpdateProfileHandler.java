@@ -39,9 +39,10 @@ public final class UpdateProfileHandler extends PrimedFunction {
 
     @Override
     protected void prime(Primer primer) {
-        // The update for an account that exists nowhere (refused); no e-mail is sent while priming.
+        // The update for an account that exists nowhere (refused); SES's send path, refused: no e-mail.
         primer.stores().userReads();
         primer.stores().profileUpdate();
+        primer.refusedVerificationEmail();
         primer.send(PrimingEvents.patch("/account/me", "{\"first_name\": \"Priming\"}")
                 .bearer(primer.tokenPair().access()));
     }
