@@ -72,9 +72,9 @@ class LambdaLikeGatewayTest {
                     .toList().stream().map(CompletableFuture::join).toList();
             Supplier<List<Integer>> sequential = () -> IntStream.range(0, LOGINS)
                     .mapToObj(i -> post("/account/login", credentials.get(i)).statusCode()).toList();
-            // Out of the figures: the JIT's warm-up, then the new environments' first calls. Each environment is an
-            // instance of its own, so it is warmed by calls of its own, as a Lambda environment is: three rounds
-            // at once. On a busy 2-core machine the first of them, 8 at once, can outlast the time the functions
+            // Out of the figures: the JIT's warm-up, then the new environments' first calls. Each environment has
+            // wiring of its own (clients, connections, the key set it fetches on its first call), so it is warmed
+            // by calls of its own, as a Lambda environment is: three rounds at once. On a busy 2-core machine the first of them, 8 at once, can outlast the time the functions
             // give themselves before a storage call (a 503), as an overloaded Lambda would; only the warm rounds
             // below must all succeed.
             sequential.get();
