@@ -12,17 +12,27 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Reads the output of `python manage.py dumpdata auth.user`: a JSON list of
- * `{"model": "auth.user", "pk": 1, "fields": {...}}`. Rows that cannot be read as a user are returned as
- * rejections with the reason; the file as a whole is refused only when it is not a JSON list.
+ * Reads the output of `python manage.py dumpdata auth.user [account.emailaddress]`: a JSON list of
+ * `{"model": "auth.user", "pk": 1, "fields": {...}}`, and django-allauth's address rows when dumped too. Rows
+ * that cannot be read are returned as rejections with the reason; the file as a whole is refused only when it
+ * is not a JSON list.
  */
 final class DjangoDump {
+    static final String NO_PK = "no pk (a dump made with --natural-primary has none: run dumpdata without it)";
+
     private DjangoDump() {}
 
-    record Rows(List<DjangoUser> users, List<RowOutcome> rejected, int total) {}
+    /**
+     * `userPks`: the pk of every row of the user model that has one, readable or not, so an address row of a
+     * user rejected for another reason is not reported a second time as pointing nowhere.
+     */
+    record Rows(List<DjangoUser> users, List<DjangoEmailAddress> addresses, Set<String> userPks,
+                List<RowOutcome> rejected, int total) {}
 
     static final class Unreadable extends Exception {
         Unreadable(String message) {
@@ -42,17 +52,40 @@ final class DjangoDump {
             throw new Unreadable(file + " is not a JSON list: expected the output of `manage.py dumpdata " + model + "`");
         }
         List<DjangoUser> users = new ArrayList<>();
+        List<DjangoEmailAddress> addresses = new ArrayList<>();
+        Set<String> userPks = new LinkedHashSet<>();
         List<RowOutcome> rejected = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            RowReader reader = new RowReader(i + 1, root.get(i), model);
+            JsonNode node = root.get(i);
+            if (DjangoEmailAddress.MODEL.equals(node.path("model").asText())) {
+                EmailAddressReader reader = new EmailAddressReader(i + 1, node);
+                DjangoEmailAddress address = reader.read();
+                if (address != null) {
+                    addresses.add(address);
+                } else {
+                    rejected.add(reader.rejection());
+                }
+                continue;
+            }
+            RowReader reader = new RowReader(i + 1, node, model);
             DjangoUser user = reader.read();
             if (user != null) {
                 users.add(user);
             } else {
                 rejected.add(reader.rejection());
             }
+            if (reader.pk != null) {
+                userPks.add(reader.pk);
+            }
         }
-        return new Rows(users, rejected, root.size());
+        return new Rows(users, addresses, userPks, rejected, root.size());
+    }
+
+    /** A pk or foreign key as Django writes it: an integer, or a non-blank string (UUID or custom keys); else null. */
+    static String keyText(JsonNode value) {
+        boolean usable = value != null
+                && (value.isIntegralNumber() || value.isTextual() && !value.asText().isBlank());
+        return usable ? value.asText() : null;
     }
 
     /** Reads one row; on the first problem it stops and keeps the reason. */
@@ -81,13 +114,11 @@ final class DjangoDump {
             JsonNode modelNode = node.get("model");
             if (modelNode == null || !model.equals(modelNode.asText(null))) {
                 return fail("model is " + (modelNode == null ? "missing" : Json.write(modelNode))
-                        + ", not \"" + model + "\" (see --model)");
+                        + ", not \"" + model + "\" (see --model) or \"" + DjangoEmailAddress.MODEL + "\"");
             }
-            JsonNode pkNode = node.get("pk");
-            if (pkNode != null && (pkNode.isIntegralNumber() || pkNode.isTextual() && !pkNode.asText().isBlank())) {
-                pk = pkNode.asText();
-            } else {
-                return fail("no pk (a dump made with --natural-primary has none: run dumpdata without it)");
+            pk = keyText(node.get("pk"));
+            if (pk == null) {
+                return fail(NO_PK);
             }
             JsonNode fields = node.get("fields");
             if (fields == null || !fields.isObject()) {
@@ -111,7 +142,7 @@ final class DjangoDump {
                 return null;
             }
             return new DjangoUser(row, pk, username, password.asText(), email, firstName, lastName, active,
-                    dateJoined, AdminRights.of(isTrue(fields, "is_superuser"), isTrue(fields, "is_staff")));
+                    dateJoined, AdminRights.of(isTrue(fields, "is_superuser"), isTrue(fields, "is_staff")), false);
         }
 
         /** Absent or null is "" (custom user models may lack the field); anything but a string is refused. */

@@ -10,8 +10,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Imports the users of a Django project (`manage.py dumpdata auth.user`) into the users table, keeping their
- * password hashes; the login verifies them in Django's format and replaces them with Argon2id. Every row is
- * judged before the first write; each row is written whole or not at all; a re-run skips what is there.
+ * password hashes; the login verifies them in Django's format and replaces them with Argon2id. With
+ * django-allauth's `account.emailaddress` rows in the dump, a user whose own address allauth saw verified
+ * arrives verified. Every row is judged before the first write; each row is written whole or not at all; a
+ * re-run skips what is there.
  * Step by step: docs/MIGRATION.md.
  */
 public final class DjangoImport {
@@ -52,8 +54,9 @@ public final class DjangoImport {
 
         try (TargetTables tables = TargetTables.fromEnvironment(env)) {
             tables.requireTables();
-            out.println((options.dryRun() ? "Checking " : "Importing ") + plan.total() + " rows of "
-                    + options.model() + " from " + options.file() + " into " + tables.describe());
+            String models = options.model() + (plan.hasAddresses() ? " and " + DjangoEmailAddress.MODEL : "");
+            out.println((options.dryRun() ? "Checking " : "Importing ") + plan.total() + " rows of " + models
+                    + " from " + options.file() + " into " + tables.describe());
             return importRows(plan, tables, options, out, err);
         } catch (IllegalStateException e) {
             err.println(e.getMessage());
@@ -66,7 +69,7 @@ public final class DjangoImport {
 
     private static int importRows(ImportPlan plan, TargetTables tables, ImportOptions options, PrintStream out,
                                   PrintStream err) {
-        ImportReport report = new ImportReport(options.dryRun());
+        ImportReport report = new ImportReport(options.dryRun(), plan.hasAddresses());
         try {
             new UserImporter(tables.users(), options.model(), options.dryRun(), Clock.systemUTC()).run(plan, report, err);
         } catch (StorageUnavailableException | SdkException e) {

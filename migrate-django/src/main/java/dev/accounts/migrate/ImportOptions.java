@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 record ImportOptions(Path file, boolean dryRun, String model, boolean help) {
     static final String USAGE = """
             usage: java -jar migrate-django.jar [--dry-run] [--model app_label.model] <dump.json>
-              <dump.json>   the output of `python manage.py dumpdata auth.user` (without --natural-primary)
+              <dump.json>   the output of `python manage.py dumpdata auth.user` (without --natural-primary);
+                            with django-allauth, `dumpdata auth.user account.emailaddress` carries the
+                            verified flags of the users' addresses over
               --dry-run     check every row and the table, write nothing
               --model       the user model's label in the dump when it is not auth.user (AUTH_USER_MODEL)
             environment: USERS_TABLE, REVOKED_TOKENS_TABLE, DYNAMODB_ENDPOINT (optional), and the AWS region

@@ -13,15 +13,19 @@ import java.util.stream.Collectors;
 
 /**
  * Every row judged before anything is written: the rows to write, and the outcome of each row that will not
- * be (malformed, a name or hash the service cannot take, inactive, or one of a duplicate pair).
+ * be (malformed, a name or hash the service cannot take, inactive, or one of a duplicate pair). `hasAddresses`:
+ * the dump held django-allauth's address rows, so the report says how many users arrive verified.
  */
-record ImportPlan(List<DjangoUser> toWrite, List<RowOutcome> decided, int total) {
+record ImportPlan(List<DjangoUser> toWrite, List<RowOutcome> decided, int total, boolean hasAddresses) {
     private static final Pattern ALGORITHM_NAME = Pattern.compile("[a-z0-9_]{1,30}");
 
     static ImportPlan of(DjangoDump.Rows rows, Argon2PasswordHasher hasher) {
+        VerifiedAddresses addresses = new VerifiedAddresses(rows.addresses());
         List<RowOutcome> decided = new ArrayList<>(rows.rejected());
+        decided.addAll(addresses.pointingNowhere(rows.userPks()));
         List<DjangoUser> importable = new ArrayList<>();
-        for (DjangoUser user : rows.users()) {
+        for (DjangoUser read : rows.users()) {
+            DjangoUser user = addresses.apply(read);
             String problem = problem(user, hasher);
             if (problem != null) {
                 decided.add(user.rejected(problem));
@@ -48,7 +52,7 @@ record ImportPlan(List<DjangoUser> toWrite, List<RowOutcome> decided, int total)
                 toWrite.add(user);
             }
         }
-        return new ImportPlan(toWrite, decided, rows.total());
+        return new ImportPlan(toWrite, decided, rows.total(), addresses.any());
     }
 
     /** Why the service could not take this user, or null. */

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Builds a `dumpdata auth.user` file row by row, as Django writes it. */
+/** Builds a `dumpdata auth.user [account.emailaddress]` file row by row, as Django writes it. */
 final class DjangoDumpFixture {
     private final ArrayNode rows = Json.MAPPER.createArrayNode();
 
@@ -28,6 +28,17 @@ final class DjangoDumpFixture {
         fields.putArray("groups");
         fields.putArray("user_permissions");
         return raw(Json.MAPPER.createObjectNode().put("model", "auth.user").put("pk", pk).set("fields", fields));
+    }
+
+    /** A django-allauth `account.emailaddress` row of the user whose pk is `userPk`. */
+    DjangoDumpFixture emailAddress(int pk, int userPk, String email, boolean verified) {
+        ObjectNode fields = Json.MAPPER.createObjectNode()
+                .put("user", userPk)
+                .put("email", email)
+                .put("verified", verified)
+                .put("primary", true);
+        return raw(Json.MAPPER.createObjectNode().put("model", "account.emailaddress").put("pk", pk)
+                .set("fields", fields));
     }
 
     DjangoDumpFixture raw(JsonNode row) {

@@ -58,6 +58,33 @@ class DjangoDumpTest {
     }
 
     @Test
+    void allauthAddressRowsAreReadAndTheMalformedOnesRejectedWithTheirReason() throws Exception {
+        DjangoDump.Rows rows = read("""
+                [{"model": "auth.user", "pk": 1, "fields": {"username": "a", "password": "x", "email": "a@x.org"}},
+                 {"model": "auth.user", "pk": 2, "fields": {"username": "b"}},
+                 {"model": "account.emailaddress", "pk": 1, "fields": {"user": 1, "email": "A@x.org",
+                  "verified": true, "primary": true}},
+                 {"model": "account.emailaddress", "fields": {"user": 1, "email": "a@x.org", "verified": true}},
+                 {"model": "account.emailaddress", "pk": 3, "fields": {"user": ["a"], "email": "a@x.org",
+                  "verified": true}},
+                 {"model": "account.emailaddress", "pk": 4, "fields": {"user": 1, "email": null, "verified": true}},
+                 {"model": "account.emailaddress", "pk": 5, "fields": {"user": 1, "email": "a@x.org"}},
+                 {"model": "account.emailaddress", "pk": 6, "fields": []}]
+                """);
+
+        assertEquals(List.of(new DjangoEmailAddress(3, "1", "1", "A@x.org", true)), rows.addresses());
+        assertEquals(java.util.Set.of("1", "2"), rows.userPks(), "a rejected user row's pk counts as in the dump");
+        assertEquals(List.of("password missing or not a string", DjangoDump.NO_PK,
+                        "\"user\" missing or not a user pk (a dump made with --natural-foreign names the user "
+                                + "instead: run dumpdata without it)",
+                        "\"email\" missing or not a string", "\"verified\" missing or not true or false",
+                        "no \"fields\" object"),
+                rows.rejected().stream().map(RowOutcome::reason).toList());
+        assertTrue(rows.rejected().get(2).line(false).startsWith("rejected     row 5, pk 3, account.emailaddress: "),
+                rows.rejected().get(2).line(false));
+    }
+
+    @Test
     void aFileThatIsNotAListIsRefusedWhole() throws Exception {
         assertThrows(DjangoDump.Unreadable.class, () -> read("{\"model\": \"auth.user\"}"));
         assertThrows(DjangoDump.Unreadable.class, () -> read("[{\"model\": "));

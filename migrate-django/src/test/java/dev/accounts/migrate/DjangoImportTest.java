@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +166,75 @@ class DjangoImportTest {
         assertTrue(!alice.contains("in Django:"), alice);
     }
 
+    /** Users 1 to 4, then django-allauth's rows, as `dumpdata auth.user account.emailaddress` writes them. */
+    private Path dumpWithAddresses() throws IOException {
+        return new DjangoDumpFixture()
+                .user(1, "alice", aliceHash, true)
+                .user(2, "bob", aliceHash, true)
+                .user(3, "carol", aliceHash, true)
+                .user(4, "dave", aliceHash, true)
+                .emailAddress(1, 1, "Alice@EXAMPLE.com", true)
+                .emailAddress(2, 2, "bob@example.com", false)
+                .emailAddress(3, 3, "carol@example.com", false)
+                .emailAddress(4, 3, "carol.at.work@example.com", true)
+                .emailAddress(5, 99, "zoe@example.com", true)
+                .raw(Json.MAPPER.readTree("""
+                        {"model": "account.emailaddress", "pk": 6, "fields": {"user": 2, "email": "bob@example.com",
+                         "verified": "yes", "primary": false}}"""))
+                .writeTo(dir.resolve("with-addresses.json"));
+    }
+
+    @Test
+    void aUserArrivesVerifiedExactlyWhenAllauthVerifiedTheUsersOwnAddress() throws Exception {
+        Run run = run(dumpWithAddresses().toString());
+
+        assertEquals(1, run.exit, "the two unusable address rows count as rejected\n" + run.out);
+        run.expect(1, "imported", "\"alice\"", "e-mail address verified");
+        for (int unverified = 2; unverified <= 4; unverified++) {
+            run.expect(unverified, "imported");
+            String line = run.line(unverified);
+            assertTrue(!line.contains("verified"), line);
+        }
+        run.expect(9, "rejected", "account.emailaddress", "user 99 is not among the dump's user rows");
+        run.expect(10, "rejected", "account.emailaddress", "\"verified\" missing or not true or false");
+        assertTrue(run.out.contains("4 imported, 0 skipped, 2 rejected; 1 of the imported with a verified e-mail "
+                + "address\n"), run.out);
+
+        assertEquals(Map.of("alice", true, "bob", false, "carol", false, "dave", false), verifiedFlags(),
+                "same address in another case: verified; unverified row, a verified other address, no row: not");
+        assertEquals(8, storedKeys().size(), "four accounts and their names, nothing for the row of user 99");
+        assertEquals(true, services.users().findByUsernameKey("alice").orElseThrow().toProfileJson()
+                .get("email_verified"), "GET /account/me shows it");
+
+        EnvironmentWiring mandatory = stack.with("EMAIL_VERIFICATION", "mandatory").services();
+        assertNotNull(new Accounts(mandatory).login("alice", PASSWORD).access(), "verified: logs in under mandatory");
+        ApiException unverified = assertThrows(ApiException.class,
+                () -> new Accounts(mandatory).login("bob", PASSWORD));
+        assertEquals(400, unverified.status(), "unverified: must verify first");
+    }
+
+    @Test
+    void aDryRunWithAddressRowsCountsTheUsersThatWouldArriveVerified() throws Exception {
+        Run run = run("--dry-run", dumpWithAddresses().toString());
+
+        run.expect(1, "would import", "e-mail address verified");
+        assertTrue(run.out.contains("4 would be imported, 0 skipped, 2 rejected; 1 of the imported with a verified"),
+                run.out);
+        assertEquals(List.of(), storedKeys());
+    }
+
+    @Test
+    void withoutAddressRowsEveryUserArrivesUnverifiedAndTheReportIsAsBefore() throws Exception {
+        Path dump = new DjangoDumpFixture().user(1, "alice", aliceHash, true).writeTo(dir.resolve("one.json"));
+
+        Run run = run(dump.toString());
+
+        assertEquals(0, run.exit, run.out);
+        assertTrue(run.out.endsWith("1 imported, 0 skipped, 0 rejected\n"), run.out);
+        assertTrue(!run.out.contains("account.emailaddress") && !run.out.contains("verified"), run.out);
+        assertEquals(Map.of("alice", false), verifiedFlags());
+    }
+
     @Test
     void aDryRunJudgesEveryRowAndWritesNothing() throws Exception {
         Run run = run("--dry-run", mixedDump().toString());
@@ -283,6 +353,14 @@ class DjangoImportTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Each stored account's username and whether its address is verified. */
+    private Map<String, Boolean> verifiedFlags() {
+        return stack.dynamoDb().scan(r -> r.tableName(stack.usersTable())).items().stream()
+                .filter(item -> item.get("pk").s().startsWith("USER#"))
+                .map(item -> services.users().findById(item.get("pk").s().substring("USER#".length())).orElseThrow())
+                .collect(Collectors.toMap(User::username, User::emailVerified));
+    }
+
     private List<String> storedKeys() {
         return stack.dynamoDb().scan(r -> r.tableName(stack.usersTable())).items().stream()
                 .map(item -> item.get("pk").s())
@@ -293,12 +371,16 @@ class DjangoImportTest {
     private record Run(int exit, String out, String err) {
         /** The report line of `row` says `result` and contains every one of `parts`. */
         void expect(int row, String result, String... parts) {
-            String line = Arrays.stream(out.split("\n")).filter(l -> l.matches(".*\\brow " + row + ",.*"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no line for row " + row + " in\n" + out));
+            String line = line(row);
             assertTrue(line.startsWith(result + " "), line);
             for (String part : parts) {
                 assertTrue(line.contains(part), "expected '" + part + "' in: " + line);
             }
+        }
+
+        String line(int row) {
+            return Arrays.stream(out.split("\n")).filter(l -> l.matches(".*\\brow " + row + ",.*"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no line for row " + row + " in\n" + out));
         }
     }
 }
