@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accounts.core.account.User;
+import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.http.ApiRequest;
 import dev.accounts.core.token.TokenPair;
 import dev.accounts.core.wiring.EnvironmentWiring;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ import java.util.function.Supplier;
  */
 final class EventFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PREPARE_ATTEMPTS = 6;
     private static final String EMAIL = "EMAIL";
     private static final String EMAIL_PLACEHOLDER = EventPlaceholders.PREFIX + EMAIL;
 
@@ -57,13 +60,35 @@ final class EventFixtures {
     /** A source of ready events for the function: each call prepares state for one more invocation. */
     Supplier<String> invocations(String function) {
         String text = read(eventFile(function));
-        return () -> prepare(function, text);
+        return () -> preparePatiently(function, text);
     }
 
     /** The event as written, for the baselines, which read nothing from it. */
     Supplier<String> verbatim(String function) {
         String text = read(eventFile(function));
         return () -> text;
+    }
+
+    /**
+     * Preparing is not measured, and the local engine slows down as a long run fills its tables (moto copies a table
+     * for each transaction): a storage failure here is retried after a pause rather than failing the run.
+     */
+    private String preparePatiently(String function, String text) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return prepare(function, text);
+            } catch (StorageUnavailableException e) {
+                if (attempt == PREPARE_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Duration.ofSeconds(attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     String prepare(String function, String text) {
