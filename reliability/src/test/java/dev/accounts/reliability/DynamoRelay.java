@@ -52,8 +52,11 @@ final class DynamoRelay implements AutoCloseable {
     /** Holds the request, never passing it on, then drops the connection: an engine that does not answer. */
     private record Hang(Duration hold) implements Fault {}
 
-    /** Passes the request on (so the engine acts on it) and holds the answer: the answer is lost, not the write. */
-    private record AnswerLate(Duration hold) implements Fault {}
+    /**
+     * Passes the request on (so the engine acts on it) and holds the answer: the answer is lost, not the write.
+     * `once`: only the first request's; the ones after it are forwarded.
+     */
+    private record AnswerLate(Duration hold, boolean once) implements Fault {}
 
     /** Runs `action` once (another function's request, committed just before this one), then passes it on. */
     private record RunFirst(Runnable action) implements Fault {}
@@ -112,7 +115,12 @@ final class DynamoRelay implements AutoCloseable {
     }
 
     void answerLate(Duration hold, String operation) {
-        set(new AnswerLate(hold), operation);
+        set(new AnswerLate(hold, false), operation);
+    }
+
+    /** Only the next request of `operation` has its answer lost; the SDK's retry of it is forwarded. */
+    void answerLateOnce(Duration hold, String operation) {
+        set(new AnswerLate(hold, true), operation);
     }
 
     /**
@@ -188,6 +196,9 @@ final class DynamoRelay implements AutoCloseable {
                     relay(exchange, forward(exchange, request));
                 }
                 case AnswerLate late -> {
+                    if (late.once()) {
+                        forward();
+                    }
                     HttpResponse<byte[]> answer = forward(exchange, request);
                     pause(late.hold());
                     relay(exchange, answer);

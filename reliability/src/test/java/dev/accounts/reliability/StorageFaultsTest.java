@@ -166,6 +166,27 @@ class StorageFaultsTest {
                 "a retry within the grace window is not theft: the login is not revoked");
     }
 
+    /**
+     * The spend commits and only its first attempt's answer is lost: the SDK's retry of the same update meets the
+     * generation that attempt set, under the same spend id, and the refresh succeeds once (on DynamoDB as on moto,
+     * unlike a transaction's ClientRequestToken, which moto ignores).
+     */
+    @Test
+    void theSdksRetryOfASpendWhoseFirstAnswerWasLostIsThatSpend() {
+        TokenPair login = healthy.session(healthy.signUp(Accounts.uniqueName("retried_spend")));
+        relay.answerLateOnce(PAST_ATTEMPT_TIMEOUT, DynamoRelay.UPDATE);
+        relay.takeSeen();
+
+        APIGatewayV2HTTPResponse refresh = timed("refresh, first answer lost", () -> handlers.refresh(login.refresh()));
+
+        assertEquals(200, refresh.getStatusCode(), refresh::getBody);
+        assertEquals(2, relay.takeSeen().stream().filter(DynamoRelay.UPDATE::equals).count(), "the SDK retried the write");
+        assertEquals(1, revokedItems().familyGeneration(login.refreshClaims().family()).orElse(0), "spent once");
+        String next = Responses.json(refresh).path("refresh").asText();
+        assertEquals(200, handlers.refresh(next).getStatusCode(), "the login was not taken for stolen");
+        Responses.assertUnauthorized(handlers.refresh(login.refresh()), BLACKLISTED);
+    }
+
     @Test
     void signingKeysUnreachableBeforeAnyWereReadIs503UntilTheyCanBeRead() {
         TokenPair login = healthy.session(healthy.signUp(Accounts.uniqueName("keys_unreachable")));

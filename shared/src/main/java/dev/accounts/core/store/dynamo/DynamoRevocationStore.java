@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -53,13 +54,18 @@ public final class DynamoRevocationStore implements RevocationStore {
         if (refused != null) {
             return refused;
         }
-        UpdateItemEnhancedRequest<RevocationItem> request = spendRequest(refresh, at, spendable(refresh, at));
+        String spendId = UUID.randomUUID().toString();
+        UpdateItemEnhancedRequest<RevocationItem> request = spendRequest(refresh, at, spendable(refresh, at), spendId);
         try {
             call("spend refresh token", () -> revocations.updateItem(request));
             return SpendOutcome.SPENT;
         } catch (ConditionalCheckFailedException lost) {
             RevocationItem family = call("read family", () -> revocations.getItem(r -> r
                     .key(key(RevocationItem.FAMILY_PREFIX + refresh.family())).consistentRead(true)));
+            if (family != null && spendId.equals(family.spendId)) {
+                // the SDK retried this very update after an attempt whose answer was lost: that attempt committed
+                return SpendOutcome.SPENT;
+            }
             return family != null && family.spent(refresh.generation(), at) ? SpendOutcome.ALREADY_SPENT
                     : SpendOutcome.REVOKED;
         }
@@ -113,12 +119,15 @@ public final class DynamoRevocationStore implements RevocationStore {
 
     /**
      * Moves the token's family to the next generation under `spendable` (warm-ups send it under a condition never
-     * met). The item is kept as long as a family revocation: past the `exp` of any token of the family.
+     * met), naming the spend call (`spendId`, random per call: the SDK sends its retries with the same). The item
+     * is kept as long as a family revocation: past the `exp` of any token of the family.
      */
-    UpdateItemEnhancedRequest<RevocationItem> spendRequest(TokenClaims refresh, Instant at, Expression spendable) {
+    UpdateItemEnhancedRequest<RevocationItem> spendRequest(TokenClaims refresh, Instant at, Expression spendable,
+                                                           String spendId) {
         RevocationItem next = RevocationItem.of(RevocationItem.FAMILY_PREFIX + refresh.family(), refresh.userId(),
                 at.plus(TokenService.LONGEST_REFRESH_LIFETIME).plus(TokenService.CLOCK_MARGIN));
         next.generation = refresh.generation() + 1;
+        next.spendId = spendId;
         return UpdateItemEnhancedRequest.builder(RevocationItem.class)
                 .item(next).ignoreNulls(true).conditionExpression(spendable).build();
     }

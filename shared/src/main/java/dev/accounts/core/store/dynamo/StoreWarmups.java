@@ -125,7 +125,7 @@ public final class StoreWarmups {
         revocations.get().spend(token, now);
         try {
             call("spend refresh token", () -> revocations.get().table().updateItem(revocations.get().spendRequest(
-                    token, now, never(DynamoRevocationStore.spendable(token, now)))));
+                    token, now, never(DynamoRevocationStore.spendable(token, now)), token.jti())));
         } catch (ConditionalCheckFailedException refusedAsIntended) {
             // the condition never holds
         }
