@@ -94,7 +94,8 @@ public final class DynamoRevocationStore implements RevocationStore {
         });
         boolean userLive = found.stream().anyMatch(item -> item.sessionsEndedAt == null
                 || item.sessionsEndedAt <= refresh.sessionStart().toEpochMilli());
-        if (!userLive || live.stream().anyMatch(item -> item.pk.startsWith(RevocationItem.USER_PREFIX))) {
+        boolean userRevoked = live.stream().anyMatch(item -> item.pk.startsWith(RevocationItem.USER_PREFIX));
+        if (!userLive || userRevoked) {
             return SpendOutcome.USER_GONE;
         }
         return live.isEmpty() ? null : SpendOutcome.ALREADY_SPENT;

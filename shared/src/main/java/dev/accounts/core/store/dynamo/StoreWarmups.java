@@ -55,6 +55,11 @@ public final class StoreWarmups {
     public void userReads() {
         User nobody = nobody();
         users.findById(nobody.id());
+        userFound(nobody);
+    }
+
+    /** The mapping a found user goes through, without a call. */
+    private void userFound(User nobody) {
         Map<String, AttributeValue> found = UserItem.SCHEMA.itemToMap(UserItem.account(nobody), true);
         found.values().forEach(value -> value.toBuilder().build()); // the unmarshaller builds each value
         GetItemResponse.builder().item(found).build();
@@ -132,6 +137,7 @@ public final class StoreWarmups {
         UpdateItemResponse.builder().attributes(RevocationItem.SCHEMA.itemToMap(RevocationItem.of(
                 RevocationItem.FAMILY_PREFIX + token.family(), token.userId(), now), true)).build();
         UpdateItemEnhancedResponse.builder(RevocationItem.class).build();
+        userFound(nobody()); // the batch read finds the user on a real spend
     }
 
     /** The batch read of a token's revocation records. */
