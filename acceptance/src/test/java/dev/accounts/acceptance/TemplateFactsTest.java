@@ -200,7 +200,7 @@ class TemplateFactsTest {
                         SEND_MAIL),
                 "LoginFunction", grants(users("GetItem", "UpdateItem", "DeleteItem"), SECRET_POLICY + " SigningKeySecret",
                         KEY_POLICY),
-                "RefreshFunction", Set.of("dynamodb:ConditionCheckItem UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
+                "RefreshFunction", Set.of("dynamodb:BatchGetItem UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
                         SECRET_POLICY + " SigningKeySecret", KEY_POLICY),
                 "LogoutFunction", Set.of("DynamoDBReadPolicy UsersTable", "DynamoDBCrudPolicy RevokedTokensTable",
                         SECRET_POLICY + " SigningPublicKeySecret"),

@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
  */
 final class DynamoRelay implements AutoCloseable {
     static final String TRANSACT_WRITE = "TransactWriteItems";
+    static final String UPDATE = "UpdateItem";
 
     /** What the endpoint does with a request of an affected operation. */
     private sealed interface Fault {}
@@ -51,8 +52,14 @@ final class DynamoRelay implements AutoCloseable {
     /** Holds the request, never passing it on, then drops the connection: an engine that does not answer. */
     private record Hang(Duration hold) implements Fault {}
 
-    /** Passes the request on (so the engine acts on it) and holds the answer: the answer is lost, not the write. */
-    private record AnswerLate(Duration hold) implements Fault {}
+    /**
+     * Passes the request on (so the engine acts on it) and holds the answer: the answer is lost, not the write.
+     * `once`: only the first request's; the ones after it are forwarded.
+     */
+    private record AnswerLate(Duration hold, boolean once) implements Fault {}
+
+    /** Runs `action` once (another function's request, committed just before this one), then passes it on. */
+    private record RunFirst(Runnable action) implements Fault {}
 
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "transfer-encoding");
@@ -108,7 +115,21 @@ final class DynamoRelay implements AutoCloseable {
     }
 
     void answerLate(Duration hold, String operation) {
-        set(new AnswerLate(hold), operation);
+        set(new AnswerLate(hold, false), operation);
+    }
+
+    /** Only the next request of `operation` has its answer lost; the SDK's retry of it is forwarded. */
+    void answerLateOnce(Duration hold, String operation) {
+        set(new AnswerLate(hold, true), operation);
+    }
+
+    /**
+     * The next request of `operation` waits while `action` runs (it must not reach the engine through this relay),
+     * then goes on; the relay forwards everything after that. Places another request exactly between two of one
+     * function's calls.
+     */
+    void runBefore(String operation, Runnable action) {
+        set(new RunFirst(action), operation);
     }
 
     /** Stops listening: connections are refused, as by an engine that is down. */
@@ -169,7 +190,15 @@ final class DynamoRelay implements AutoCloseable {
                 case Throttle t -> answer(exchange, 400, t.errorType(), error(t.errorType(), "Rate of requests exceeds the allowed throughput."));
                 case CancelTransaction c -> answer(exchange, 400, "TransactionCanceledException", cancellation(request, c.code()));
                 case Hang h -> pause(h.hold());
+                case RunFirst first -> {
+                    forward();
+                    first.action().run();
+                    relay(exchange, forward(exchange, request));
+                }
                 case AnswerLate late -> {
+                    if (late.once()) {
+                        forward();
+                    }
                     HttpResponse<byte[]> answer = forward(exchange, request);
                     pause(late.hold());
                     relay(exchange, answer);

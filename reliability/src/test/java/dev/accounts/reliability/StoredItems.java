@@ -3,13 +3,14 @@ package dev.accounts.reliability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * What a table holds, read by a full consistent scan: the tests judge the stored state, not only the answers.
- * Items are keyed by `pk`, prefixed by kind (USER#, NAME#, LOGIN#; JTI#, FAM#, USER#).
+ * Items are keyed by `pk`, prefixed by kind (USER#, NAME#, LOGIN#; FAM#, USER#, RETRY#).
  */
 final class StoredItems {
     private final List<Map<String, AttributeValue>> items;
@@ -39,6 +40,20 @@ final class StoredItems {
 
     boolean has(String pk) {
         return !withKey(pk).isEmpty();
+    }
+
+    /**
+     * A login family's generation: how many of its refresh tokens were spent. Empty when none was (no item) or
+     * the family is revoked.
+     */
+    OptionalLong familyGeneration(String family) {
+        return withKey("FAM#" + family).stream().filter(item -> item.containsKey("gen"))
+                .mapToLong(item -> Long.parseLong(item.get("gen").n())).findFirst();
+    }
+
+    /** The login family is revoked (logout, reuse): its item holds no generation. */
+    boolean familyRevoked(String family) {
+        return withKey("FAM#" + family).stream().anyMatch(item -> !item.containsKey("gen"));
     }
 
     /** Every stored password hash. */

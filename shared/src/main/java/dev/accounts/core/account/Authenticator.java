@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * simplejwt's JWTAuthentication: `Authorization: Bearer <access>`, a valid access token, an existing user who has
- * not signed out everywhere since the token was issued (checked on the user read anyway: no extra call).
+ * not signed out everywhere since the token's session began (checked on the user read anyway: no extra call).
  */
 public final class Authenticator {
     private static final String SCHEME = "bearer";
@@ -42,7 +42,7 @@ public final class Authenticator {
                     : Errors.bearerTokenInvalidOrExpired();
         }
         User user = users.findById(claims.userId()).orElseThrow(Errors::userNotFound);
-        if (user.signedOutSince(claims.issuedAt())) {
+        if (user.signedOutSince(claims.sessionStart())) {
             throw Errors.tokenBlacklisted(); // logout-all, or a password change or reset, came after this token
         }
         return user;

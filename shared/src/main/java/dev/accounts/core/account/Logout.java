@@ -30,7 +30,7 @@ public final class Logout {
         }
         // Revoking the family ends this token and every one rotated from the same login. A token that was
         // already spent or revoked is refused as simplejwt refuses a blacklisted one, and its family is revoked.
-        boolean wasLive = !caller.signedOutSince(refresh.issuedAt()) && !revocations.isRevoked(refresh);
+        boolean wasLive = !caller.signedOutSince(refresh.sessionStart()) && !revocations.isRevoked(refresh);
         boolean newlyRevoked = revocations.revokeFamily(refresh.family(), refresh.userId(),
                 tokens.revocationsKeptUntil(clock.instant()));
         if (!wasLive || !newlyRevoked) {

@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Refresh with rotation: the presented token is spent in one conditional write and a new pair issued in the
- * same family. A token presented again after being spent is taken as stolen (RFC 9700 §4.14.2): its whole
+ * Refresh with rotation: the presented token is spent by one conditional write (its family moves to the next
+ * generation) and a new pair issued in the same family and session. A token presented again after being spent is taken as stolen (RFC 9700 §4.14.2): its whole
  * family is revoked. Except after a 503 of the spend itself: it may have committed with its answer lost (a
  * timeout, a dropped connection), and the client retries as told, with the token it still holds. That 503 leaves
  * a note for {@link #RETRY_GRACE}; a retry meeting its own spent token while the note lasts is refused (exactly
@@ -56,7 +56,7 @@ public final class RefreshTokens {
         switch (outcome) {
             case SPENT -> {
                 Metrics.count(Metrics.Count.REFRESHES);
-                return tokens.issue(presented.userId(), presented.family(), issuer);
+                return tokens.rotate(presented, issuer);
             }
             case ALREADY_SPENT -> {
                 if (revocations.spendWasUncertain(presented)) {

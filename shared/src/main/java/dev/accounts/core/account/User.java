@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * An account. `username` keeps the spelling given at sign-up; uniqueness is decided on {@link Usernames#key}.
  * `sessionsEndedAt` is when the user last signed out everywhere (a password change or reset does too): every
- * token issued before it is refused. {@link Instant#EPOCH} when that never happened.
+ * token of a session begun before it is refused. {@link Instant#EPOCH} when that never happened.
  */
 public record User(String id, String username, String email, String firstName, String lastName,
                    String passwordHash, Instant createdAt, boolean emailVerified, Instant sessionsEndedAt) {
@@ -31,9 +31,12 @@ public record User(String id, String username, String email, String firstName, S
                 sessionsEndedAt);
     }
 
-    /** Whether a token issued at {@code issuedAt} predates the user's last sign-out everywhere. */
-    public boolean signedOutSince(Instant issuedAt) {
-        return issuedAt.isBefore(sessionsEndedAt);
+    /**
+     * Whether a token of a session that began at {@code sessionStart} (its `auth_time`, carried through refreshes)
+     * predates the user's last sign-out everywhere.
+     */
+    public boolean signedOutSince(Instant sessionStart) {
+        return sessionStart.isBefore(sessionsEndedAt);
     }
 
     /** The public view returned by create-account: DRF's field names, never the hash. */

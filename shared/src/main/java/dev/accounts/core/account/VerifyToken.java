@@ -37,7 +37,7 @@ public final class VerifyToken {
             throw Errors.tokenInvalidOrExpired();
         }
         boolean revoked = (claims.type() == TokenType.REFRESH && revocations.isRevoked(claims))
-                || users.findById(claims.userId()).map(user -> user.signedOutSince(claims.issuedAt())).orElse(true);
+                || users.findById(claims.userId()).map(user -> user.signedOutSince(claims.sessionStart())).orElse(true);
         if (revoked) {
             throw Errors.tokenBlacklisted();
         }

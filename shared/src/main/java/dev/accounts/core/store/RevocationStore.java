@@ -3,7 +3,11 @@ package dev.accounts.core.store;
 import dev.accounts.core.token.TokenClaims;
 import java.time.Instant;
 
-/** Spent and revoked refresh tokens, by token (jti), login family and user. Records expire with the tokens. */
+/**
+ * Spent and revoked refresh tokens: by login family (its generation: every token below it is spent; or its
+ * revocation), by user, and by token (jti) for tokens spent before generations existed. Records expire with the
+ * tokens.
+ */
 public interface RevocationStore {
     enum SpendOutcome {
         /** The token was unspent and is now spent: issue its successor. */
@@ -12,13 +16,14 @@ public interface RevocationStore {
         ALREADY_SPENT,
         /** Its family or its user was revoked (logout, reuse, account deletion). */
         REVOKED,
-        /** Its user no longer exists, or signed out everywhere after it was issued. */
+        /** Its user no longer exists, or signed out everywhere after its session began. */
         USER_GONE
     }
 
     /**
-     * Spends a refresh token in one conditional transaction, noting {@code at}: of two concurrent spends exactly
-     * one succeeds. The spent record lives until the token's own expiry plus {@code TokenService.CLOCK_MARGIN}.
+     * Spends a refresh token by one conditional write, at {@code at}: of two concurrent spends exactly one
+     * succeeds. Its successor must carry the next generation and the same session start
+     * ({@code TokenService.rotate}). The family's record outlives every token of the family.
      */
     SpendOutcome spend(TokenClaims refresh, Instant at);
 

@@ -32,9 +32,18 @@ public final class TokenService {
      * out everywhere must spare the pair issued in the same second as the sign-out, by change-password.
      */
     static final String ISSUED_MILLIS_CLAIM = "iat_ms";
+    /** Refresh tokens only: how many refreshes separate this token from its login (absent: 0, older tokens). */
+    static final String GENERATION_CLAIM = "gen";
+    /**
+     * When the session began (login, password change), OIDC's `auth_time` in whole seconds and `auth_time_ms` in
+     * milliseconds (as `iat`/`iat_ms`); refresh copies them, so a sign-out everywhere ends the whole session even
+     * when a refresh racing it issues a pair after it. Absent on older tokens: their issue time stands in.
+     */
+    static final String SESSION_START_CLAIM = "auth_time";
+    static final String SESSION_START_MILLIS_CLAIM = "auth_time_ms";
 
     /** The template's MaxValue of RefreshTokenLifetimeSeconds: no refresh token can live longer. */
-    static final Duration LONGEST_REFRESH_LIFETIME = Duration.ofDays(30);
+    public static final Duration LONGEST_REFRESH_LIFETIME = Duration.ofDays(30);
     /**
      * How long a revocation outlives the expiry of the tokens it covers: environments' clocks differ a little, and
      * a token is still valid at the very second of its `exp`.
@@ -83,16 +92,27 @@ public final class TokenService {
         return randomId();
     }
 
+    /** The pair of a new session (login, password change): generation 0, the session starting now. */
     public TokenPair issue(String userId, String family, String issuer) {
-        SigningKeySet set = keys.get();
         Instant issued = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return issue(userId, family, 0, issued, issued, issuer);
+    }
+
+    /** The successor of a spent refresh token: same login and session, the next generation. */
+    public TokenPair rotate(TokenClaims spent, String issuer) {
+        return issue(spent.userId(), spent.family(), spent.generation() + 1, spent.sessionStart(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), issuer);
+    }
+
+    private TokenPair issue(String userId, String family, long generation, Instant sessionStart, Instant issued,
+                            String issuer) {
+        SigningKeySet set = keys.get();
         Instant now = issued.truncatedTo(ChronoUnit.SECONDS);
-        String access = sign(set, TokenType.ACCESS, userId, randomId(), null, issuer, issued, now.plus(accessLifetime));
-        String refreshJti = randomId();
-        Instant refreshExpiry = now.plus(refreshLifetime);
-        String refresh = sign(set, TokenType.REFRESH, userId, refreshJti, family, issuer, issued, refreshExpiry);
-        return new TokenPair(access, refresh,
-                new TokenClaims(TokenType.REFRESH, userId, refreshJti, family, issued, refreshExpiry));
+        TokenClaims access = new TokenClaims(TokenType.ACCESS, userId, randomId(), null, 0, sessionStart, issued,
+                now.plus(accessLifetime));
+        TokenClaims refresh = new TokenClaims(TokenType.REFRESH, userId, randomId(), family, generation, sessionStart,
+                issued, now.plus(refreshLifetime));
+        return new TokenPair(sign(set, access, issuer), sign(set, refresh, issuer), refresh);
     }
 
     /** The claims of a valid token of the expected type, issued by `issuer`; else why not. */
@@ -119,19 +139,33 @@ public final class TokenService {
                 && claims.getExpiration() != null && claims.getIssuedAt() != null
                 && issuer.equals(claims.getIssuer())
                 && audienceMatches(claims, type)
-                && (type != TokenType.REFRESH || claims.get(FAMILY_CLAIM) instanceof String);
+                && (type != TokenType.REFRESH || claims.get(FAMILY_CLAIM) instanceof String)
+                && generation(claims) >= 0;
         if (!wellFormed) {
             throw new TokenRejected(TokenRejected.Reason.INVALID_OR_EXPIRED);
         }
+        Instant issuedAt = precise(claims.getIssuedAt().toInstant(), claims.get(ISSUED_MILLIS_CLAIM));
+        Instant sessionStart = claims.get(SESSION_START_CLAIM) instanceof Number seconds
+                ? precise(Instant.ofEpochSecond(seconds.longValue()), claims.get(SESSION_START_MILLIS_CLAIM))
+                : issuedAt;
         return new TokenClaims(type, (String) userId, claims.getId(),
                 type == TokenType.REFRESH ? (String) claims.get(FAMILY_CLAIM) : null,
-                issuedAt(claims), claims.getExpiration().toInstant());
+                type == TokenType.REFRESH ? generation(claims) : 0, sessionStart, issuedAt,
+                claims.getExpiration().toInstant());
     }
 
-    /** The millisecond issue time where the token carries one within `iat`'s second; else `iat` (older tokens). */
-    private static Instant issuedAt(Claims claims) {
-        Instant second = claims.getIssuedAt().toInstant();
-        if (claims.get(ISSUED_MILLIS_CLAIM) instanceof Number millis) {
+    /** The token's generation; 0 where it has none (issued before generations); -1, refused, if not a count. */
+    private static long generation(Claims claims) {
+        Object generation = claims.get(GENERATION_CLAIM);
+        if (generation == null) {
+            return 0;
+        }
+        return generation instanceof Integer || generation instanceof Long ? ((Number) generation).longValue() : -1;
+    }
+
+    /** The millisecond time where the token carries one within the whole second's claim; else that second. */
+    private static Instant precise(Instant second, Object millisClaim) {
+        if (millisClaim instanceof Number millis) {
             Instant precise = Instant.ofEpochMilli(millis.longValue());
             if (precise.truncatedTo(ChronoUnit.SECONDS).equals(second)) {
                 return precise;
@@ -150,24 +184,24 @@ public final class TokenService {
                 || claims.getAudience() != null && claims.getAudience().contains(audience.get());
     }
 
-    private String sign(SigningKeySet set, TokenType type, String userId, String jti, String family, String issuer,
-                        Instant issuedAt, Instant expiresAt) {
+    private String sign(SigningKeySet set, TokenClaims token, String issuer) {
         var builder = Jwts.builder()
                 .header().keyId(set.currentKid()).type("JWT").and()
                 .issuer(issuer)
-                .subject(userId)
-                .id(jti)
-                .issuedAt(Date.from(issuedAt.truncatedTo(ChronoUnit.SECONDS)))
-                .expiration(Date.from(expiresAt))
-                .claim("token_type", type.claim())
-                .claim("user_id", userId)
-                .claim(ISSUED_MILLIS_CLAIM, issuedAt.toEpochMilli());
+                .subject(token.userId())
+                .id(token.jti())
+                .issuedAt(Date.from(token.issuedAt().truncatedTo(ChronoUnit.SECONDS)))
+                .expiration(Date.from(token.expiresAt()))
+                .claim("token_type", token.type().claim())
+                .claim("user_id", token.userId())
+                .claim(ISSUED_MILLIS_CLAIM, token.issuedAt().toEpochMilli())
+                .claim(SESSION_START_CLAIM, token.sessionStart().getEpochSecond())
+                .claim(SESSION_START_MILLIS_CLAIM, token.sessionStart().toEpochMilli());
         // Refresh tokens carry no aud: a verifier configured as API Gateway's JWT authorizer refuses them.
-        if (type == TokenType.ACCESS) {
+        if (token.type() == TokenType.ACCESS) {
             audience.ifPresent(aud -> builder.audience().single(aud));
-        }
-        if (family != null) {
-            builder.claim(FAMILY_CLAIM, family);
+        } else {
+            builder.claim(FAMILY_CLAIM, token.family()).claim(GENERATION_CLAIM, token.generation());
         }
         return builder.signWith(set.currentPrivateKey(), Jwts.SIG.ES256).compact();
     }

@@ -103,14 +103,47 @@ class TokenServiceTest {
         assertThrows(TokenRejected.class, () -> withAudience.verify(foreign, TokenType.REFRESH, ISSUER));
     }
 
-    /** A refresh token as the service issued them under TokenAudience before refresh tokens lost their aud. */
+    @Test
+    void aRotatedPairKeepsTheSessionStartAndCountsTheGeneration() throws Exception {
+        clock.advance(Duration.ofMillis(1234));
+        TokenPair login = tokens.issue("user-1", "fam-1", ISSUER);
+        assertEquals(0, login.refreshClaims().generation());
+        assertEquals(login.refreshClaims().issuedAt(), login.refreshClaims().sessionStart());
+        assertEquals(clock.instant().getEpochSecond(), part(login.access(), 1).get("auth_time").asLong(),
+                "OIDC's auth_time, in whole seconds");
+
+        clock.advance(Duration.ofMinutes(10));
+        TokenPair rotated = tokens.rotate(tokens.verify(login.refresh(), TokenType.REFRESH, ISSUER), ISSUER);
+        TokenClaims refresh = tokens.verify(rotated.refresh(), TokenType.REFRESH, ISSUER);
+        assertEquals(1, refresh.generation());
+        assertEquals("fam-1", refresh.family());
+        assertEquals(login.refreshClaims().sessionStart(), refresh.sessionStart(), "to the millisecond");
+        assertEquals(clock.instant(), refresh.issuedAt());
+        assertEquals(login.refreshClaims().sessionStart(),
+                tokens.verify(rotated.access(), TokenType.ACCESS, ISSUER).sessionStart());
+        assertEquals(2, tokens.verify(tokens.rotate(refresh, ISSUER).refresh(), TokenType.REFRESH, ISSUER).generation());
+    }
+
+    @Test
+    void aTokenIssuedBeforeGenerationsIsGenerationZeroAndItsSessionStartsAtItsIssue() throws Exception {
+        TokenClaims legacy = tokens.verify(refreshTokenWithAudience(null), TokenType.REFRESH, ISSUER);
+        assertEquals(0, legacy.generation());
+        assertEquals(legacy.issuedAt(), legacy.sessionStart());
+    }
+
+    /**
+     * A refresh token as the service issued them under TokenAudience before refresh tokens lost their aud (null:
+     * none), and before generations and session starts.
+     */
     private String refreshTokenWithAudience(String audience) {
         Instant now = clock.instant();
         var builder = Jwts.builder().header().keyId(keys.currentKid()).type("JWT").and()
                 .issuer(ISSUER).subject("user-1").id("jti-1")
                 .issuedAt(java.util.Date.from(now)).expiration(java.util.Date.from(now.plus(Duration.ofDays(1))))
                 .claim("token_type", "refresh").claim("user_id", "user-1").claim("fam", "fam-1");
-        builder.audience().single(audience);
+        if (audience != null) {
+            builder.audience().single(audience);
+        }
         return builder.signWith(keys.currentPrivateKey(), Jwts.SIG.ES256).compact();
     }
 

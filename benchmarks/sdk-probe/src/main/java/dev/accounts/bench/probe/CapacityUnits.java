@@ -7,6 +7,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -45,6 +47,7 @@ public record CapacityUnits(double read, double write, int largestItemBytes) {
                 int largest = items.stream().mapToInt(CapacityUnits::size).max().orElse(0);
                 yield new CapacityUnits(readUnits(total, Boolean.TRUE.equals(query.consistentRead()) ? 1 : 0.5), 0, largest);
             }
+            case BatchGetItemRequest batch -> batch((BatchGetItemResponse) response, batch);
             case PutItemRequest put -> new CapacityUnits(0, writeUnits(size(put.item()), 1), size(put.item()));
             case UpdateItemRequest update -> new CapacityUnits(0,
                     writeUnits(size(update.key()) + size(update.expressionAttributeValues()), 1), 0);
@@ -53,6 +56,22 @@ public record CapacityUnits(double read, double write, int largestItemBytes) {
             default -> response instanceof TransactGetItemsResponse got ? new CapacityUnits(got.responses().stream()
                     .mapToDouble(r -> readUnits(size(r.item()), 2)).sum(), 0, 0) : NONE;
         };
+    }
+
+    /** Each item found is read on its own (4 KB units), at its table's consistency; a miss costs a unit too. */
+    private static CapacityUnits batch(BatchGetItemResponse response, BatchGetItemRequest request) {
+        double read = 0;
+        int largest = 0;
+        for (var table : request.requestItems().entrySet()) {
+            double perUnit = Boolean.TRUE.equals(table.getValue().consistentRead()) ? 1 : 0.5;
+            var found = response.responses().getOrDefault(table.getKey(), java.util.List.of());
+            for (var item : found) {
+                read += readUnits(size(item), perUnit);
+                largest = Math.max(largest, size(item));
+            }
+            read += (table.getValue().keys().size() - found.size()) * perUnit;
+        }
+        return new CapacityUnits(read, 0, largest);
     }
 
     private static CapacityUnits transaction(Collection<TransactWriteItem> items) {

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -48,5 +52,16 @@ class CapacityUnitsTest {
                 TransactWriteItem.builder().put(Put.builder().item(KEY).build()).build(),
                 TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().key(KEY).build()).build()).build();
         assertEquals(4, CapacityUnits.of(request, TransactWriteItemsResponse.builder().build()).write());
+    }
+
+    @Test
+    void aBatchReadChargesEveryKeyAtItsTablesConsistencyFoundOrNot() {
+        var other = Map.of("pk", AttributeValue.fromS("USER#2"));
+        var request = BatchGetItemRequest.builder().requestItems(Map.of(
+                "users", KeysAndAttributes.builder().keys(KEY).consistentRead(true).build(),
+                "revoked", KeysAndAttributes.builder().keys(KEY, other).build())).build();
+        var response = BatchGetItemResponse.builder().responses(Map.of("users", List.of(KEY), "revoked", List.of()))
+                .build();
+        assertEquals(new CapacityUnits(1 + 0.5 + 0.5, 0, 8), CapacityUnits.of(request, response));
     }
 }

@@ -2,31 +2,30 @@ package dev.accounts.core.store.dynamo;
 
 import static dev.accounts.core.store.dynamo.DynamoCalls.absentOrExpired;
 import static dev.accounts.core.store.dynamo.DynamoCalls.call;
-import static dev.accounts.core.store.dynamo.DynamoCalls.failedAt;
-import static dev.accounts.core.store.dynamo.DynamoCalls.onlyConditionsFailed;
 
 import dev.accounts.core.store.RevocationStore;
-import dev.accounts.core.contract.StorageUnavailableException;
 import dev.accounts.core.token.TokenClaims;
 import dev.accounts.core.token.TokenService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** {@link RevocationStore} on the revoked-tokens table; spending also checks the user still exists. */
+/**
+ * {@link RevocationStore} on the revoked-tokens table: a login family's item holds its generation (how many of
+ * its refresh tokens were spent) or its revocation; spending also checks the user still exists.
+ */
 public final class DynamoRevocationStore implements RevocationStore {
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<RevocationItem> revocations;
@@ -41,24 +40,65 @@ public final class DynamoRevocationStore implements RevocationStore {
         this.clock = clock;
     }
 
+    /**
+     * Two calls. One consistent batch read refuses a token whose user is gone, signed out everywhere since the
+     * token's session began, or revoked whole, and (generation 0 only) one spent before generations existed.
+     * Then one conditional update of the family's item spends the token: it moves the family from the token's
+     * generation to the next, unless the family is revoked or already past it. Of two concurrent spends exactly
+     * one passes that condition. A deletion or sign-out committed between the two calls is not missed for good:
+     * the pair issued carries the same session start and user, which every later use checks.
+     */
     @Override
     public SpendOutcome spend(TokenClaims refresh, Instant at) {
-        TransactWriteItemsEnhancedRequest request = spendRequest(refresh, at);
-        try {
-            call("spend refresh token", () -> client.transactWriteItems(request));
-            return SpendOutcome.SPENT;
-        } catch (TransactionCanceledException e) {
-            if (!onlyConditionsFailed(e)) {
-                throw new StorageUnavailableException("spend refresh token", e);
-            }
-            if (failedAt(e, 3) || failedAt(e, 2)) {
-                return SpendOutcome.USER_GONE;
-            }
-            if (failedAt(e, 1)) {
-                return SpendOutcome.REVOKED;
-            }
-            return SpendOutcome.ALREADY_SPENT;
+        SpendOutcome refused = refusedByReads(refresh, at);
+        if (refused != null) {
+            return refused;
         }
+        String spendId = UUID.randomUUID().toString();
+        UpdateItemEnhancedRequest<RevocationItem> request = spendRequest(refresh, at, spendable(refresh, at), spendId);
+        try {
+            call("spend refresh token", () -> revocations.updateItem(request));
+            return SpendOutcome.SPENT;
+        } catch (ConditionalCheckFailedException lost) {
+            RevocationItem family = call("read family", () -> revocations.getItem(r -> r
+                    .key(key(RevocationItem.FAMILY_PREFIX + refresh.family())).consistentRead(true)));
+            if (family != null && spendId.equals(family.spendId)) {
+                // the SDK retried this very update after an attempt whose answer was lost: that attempt committed
+                return SpendOutcome.SPENT;
+            }
+            return family != null && family.spent(refresh.generation(), at) ? SpendOutcome.ALREADY_SPENT
+                    : SpendOutcome.REVOKED;
+        }
+    }
+
+    /** The reads' verdict, or null when they allow the spend. */
+    private SpendOutcome refusedByReads(TokenClaims refresh, Instant at) {
+        ReadBatch.Builder<UserItem> user = ReadBatch.builder(UserItem.class).mappedTableResource(users)
+                .addGetItem(r -> r.key(key(UserItem.USER_PREFIX + refresh.userId())).consistentRead(true));
+        ReadBatch.Builder<RevocationItem> records = ReadBatch.builder(RevocationItem.class).mappedTableResource(revocations)
+                .addGetItem(r -> r.key(key(RevocationItem.USER_PREFIX + refresh.userId())).consistentRead(true));
+        if (refresh.generation() == 0) {
+            records.addGetItem(r -> r.key(key(RevocationItem.TOKEN_PREFIX + refresh.jti())).consistentRead(true));
+        }
+        BatchGetItemEnhancedRequest request = BatchGetItemEnhancedRequest.builder()
+                .readBatches(user.build(), records.build()).build();
+        List<UserItem> found = new ArrayList<>();
+        List<RevocationItem> live = new ArrayList<>();
+        // one pass over the pages: each iteration of the result would send the request again
+        call("read user and revocations", () -> {
+            client.batchGetItem(request).forEach(page -> {
+                found.addAll(page.resultsForTable(users));
+                page.resultsForTable(revocations).stream().filter(item -> item.liveAt(at)).forEach(live::add);
+            });
+            return null;
+        });
+        boolean userLive = found.stream().anyMatch(item -> item.sessionsEndedAt == null
+                || item.sessionsEndedAt <= refresh.sessionStart().toEpochMilli());
+        boolean userRevoked = live.stream().anyMatch(item -> item.pk.startsWith(RevocationItem.USER_PREFIX));
+        if (!userLive || userRevoked) {
+            return SpendOutcome.USER_GONE;
+        }
+        return live.isEmpty() ? null : SpendOutcome.ALREADY_SPENT;
     }
 
     @Override
@@ -78,33 +118,39 @@ public final class DynamoRevocationStore implements RevocationStore {
         return item != null && item.liveAt(clock.instant());
     }
 
-    TransactWriteItemsEnhancedRequest spendRequest(TokenClaims refresh, Instant at) {
-        long now = at.getEpochSecond();
-        // One transaction: mark the token spent only if it is unspent, its family and user are not revoked,
-        // and the user still exists. Two concurrent spends cannot both pass the first condition.
-        return TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(revocations, TransactPutItemEnhancedRequest.builder(RevocationItem.class)
-                        // kept past the token's expiry by the clock margin: at its last valid instant, and on a
-                        // clock a little behind, the token is still known as spent
-                        .item(RevocationItem.of(RevocationItem.TOKEN_PREFIX + refresh.jti(), refresh.userId(),
-                                refresh.expiresAt().plus(TokenService.CLOCK_MARGIN)))
-                        .conditionExpression(absentOrExpired(now)).build())
-                .addConditionCheck(revocations, ConditionCheck.builder()
-                        .key(key(RevocationItem.FAMILY_PREFIX + refresh.family()))
-                        .conditionExpression(absentOrExpired(now)).build())
-                .addConditionCheck(revocations, ConditionCheck.builder()
-                        .key(key(RevocationItem.USER_PREFIX + refresh.userId()))
-                        .conditionExpression(absentOrExpired(now)).build())
-                .addConditionCheck(users, ConditionCheck.builder()
-                        .key(key(UserItem.USER_PREFIX + refresh.userId()))
-                        .conditionExpression(liveAndNotSignedOutSince(refresh.issuedAt())).build())
+    /**
+     * Moves the token's family to the next generation under `spendable` (warm-ups send it under a condition never
+     * met), naming the spend call (`spendId`, random per call: the SDK sends its retries with the same). The item
+     * is kept as long as a family revocation: past the `exp` of any token of the family.
+     */
+    UpdateItemEnhancedRequest<RevocationItem> spendRequest(TokenClaims refresh, Instant at, Expression spendable,
+                                                           String spendId) {
+        RevocationItem next = RevocationItem.of(RevocationItem.FAMILY_PREFIX + refresh.family(), refresh.userId(),
+                at.plus(TokenService.LONGEST_REFRESH_LIFETIME).plus(TokenService.CLOCK_MARGIN));
+        next.generation = refresh.generation() + 1;
+        next.spendId = spendId;
+        return UpdateItemEnhancedRequest.builder(RevocationItem.class)
+                .item(next).ignoreNulls(true).conditionExpression(spendable).build();
+    }
+
+    /**
+     * The family is at the token's generation: for generation 0, no live family item yet (a login writes none);
+     * else the item's `gen` equals it. A revoked family (no `gen`) or one already past it fails.
+     */
+    static Expression spendable(TokenClaims refresh, Instant at) {
+        if (refresh.generation() == 0) {
+            return absentOrExpired(at.getEpochSecond());
+        }
+        return Expression.builder().expression("#gen = :gen")
+                .putExpressionName("#gen", RevocationItem.GENERATION)
+                .putExpressionValue(":gen", AttributeValue.fromN(Long.toString(refresh.generation())))
                 .build();
     }
 
     @Override
     public boolean revokeFamily(String family, String userId, Instant until) {
         return putFamilyRevocation(
-                revokeFamilyRequest(family, userId, until, absentOrExpired(clock.instant().getEpochSecond())));
+                revokeFamilyRequest(family, userId, until, notRevoked(clock.instant().getEpochSecond())));
     }
 
     /** False, nothing written, when the family was revoked already (or, for warm-ups, the condition never holds). */
@@ -117,7 +163,10 @@ public final class DynamoRevocationStore implements RevocationStore {
         }
     }
 
-    /** `notYetRevoked` guards the write (warm-ups send it under a condition never met). */
+    /**
+     * `notYetRevoked` guards the write (warm-ups send it under a condition never met). The item written has no
+     * generation: it replaces a live family's, so a spend racing it fails its condition.
+     */
     PutItemEnhancedRequest<RevocationItem> revokeFamilyRequest(String family, String userId, Instant until,
                                                                Expression notYetRevoked) {
         return PutItemEnhancedRequest.builder(RevocationItem.class)
@@ -128,15 +177,18 @@ public final class DynamoRevocationStore implements RevocationStore {
     @Override
     public boolean isRevoked(TokenClaims refresh) {
         Instant now = clock.instant();
+        String familyKey = RevocationItem.FAMILY_PREFIX + refresh.family();
         List<Key> keys = List.of(
                 key(RevocationItem.TOKEN_PREFIX + refresh.jti()),
-                key(RevocationItem.FAMILY_PREFIX + refresh.family()),
+                key(familyKey),
                 key(RevocationItem.USER_PREFIX + refresh.userId()));
         ReadBatch.Builder<RevocationItem> batch = ReadBatch.builder(RevocationItem.class).mappedTableResource(revocations);
         keys.forEach(k -> batch.addGetItem(r -> r.key(k).consistentRead(true)));
         return call("read revocations", () -> client.batchGetItem(BatchGetItemEnhancedRequest.builder()
                         .readBatches(batch.build()).build())
-                .resultsForTable(revocations).stream().anyMatch(item -> item.liveAt(now)));
+                .resultsForTable(revocations).stream().anyMatch(item -> familyKey.equals(item.pk)
+                        ? item.revokesFamily(now) || item.spent(refresh.generation(), now)
+                        : item.liveAt(now)));
     }
 
     DynamoDbEnhancedClient client() {
@@ -147,13 +199,11 @@ public final class DynamoRevocationStore implements RevocationStore {
         return revocations;
     }
 
-    /** The user exists and has not signed out everywhere since the token was issued. */
-    private static Expression liveAndNotSignedOutSince(Instant issuedAt) {
-        return Expression.builder()
-                .expression("attribute_exists(pk) AND (attribute_not_exists(#ended) OR #ended <= :issued)")
-                .putExpressionName("#ended", UserItem.SESSIONS_ENDED_AT)
-                .putExpressionValue(":issued", AttributeValue.fromN(Long.toString(issuedAt.toEpochMilli())))
-                .build();
+    /** "Not revoked": no live family item, or a live one at some generation. */
+    static Expression notRevoked(long nowEpochSecond) {
+        return Expression.join(absentOrExpired(nowEpochSecond),
+                Expression.builder().expression("attribute_exists(#gen)")
+                        .putExpressionName("#gen", RevocationItem.GENERATION).build(), " OR ");
     }
 
     static Key key(String pk) {

@@ -1,7 +1,6 @@
 package dev.accounts.core.store.dynamo;
 
 import static dev.accounts.core.store.dynamo.DynamoCalls.absent;
-import static dev.accounts.core.store.dynamo.DynamoCalls.absentOrExpired;
 import static dev.accounts.core.store.dynamo.DynamoCalls.call;
 import static dev.accounts.core.store.dynamo.DynamoCalls.never;
 
@@ -20,8 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.ReadModification;
-import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedResponse;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -81,6 +80,11 @@ public final class StoreWarmups {
     public void userReads() {
         User nobody = nobody();
         users.findById(nobody.id());
+        userFound(nobody);
+    }
+
+    /** The mapping a found user goes through, without a call. */
+    private void userFound(User nobody) {
         Map<String, AttributeValue> found = UserItem.SCHEMA.itemToMap(UserItem.account(nobody), true);
         found.values().forEach(value -> value.toBuilder().build()); // the unmarshaller builds each value
         GetItemResponse.builder().item(found).build();
@@ -147,18 +151,24 @@ public final class StoreWarmups {
         verifications.verify("priming-" + UUID.randomUUID(), clock.instant());
     }
 
-    /** The spend transaction (cancelled whole: its user exists nowhere) and a transaction's answer. */
+    /**
+     * The spend: its batch read (the user exists nowhere, so it stops there), then its family update under a
+     * condition never met, and the answers a spend that went through gets.
+     */
     public void refreshSpend() {
-        revocations.get().spend(nobodyToken(), clock.instant());
         TokenClaims token = nobodyToken();
-        long now = clock.instant().getEpochSecond();
-        // Only a condition check: it goes through and writes nothing, so its answer is a real one.
-        call("prime transaction", () -> revocations.get().client().transactWriteItems(TransactWriteItemsEnhancedRequest
-                .builder()
-                .addConditionCheck(revocations.get().table(), ConditionCheck.builder()
-                        .key(DynamoRevocationStore.key(RevocationItem.TOKEN_PREFIX + token.jti()))
-                        .conditionExpression(absentOrExpired(now)).build())
-                .build()));
+        Instant now = clock.instant();
+        revocations.get().spend(token, now);
+        try {
+            call("spend refresh token", () -> revocations.get().table().updateItem(revocations.get().spendRequest(
+                    token, now, never(DynamoRevocationStore.spendable(token, now)), token.jti())));
+        } catch (ConditionalCheckFailedException refusedAsIntended) {
+            // the condition never holds
+        }
+        UpdateItemResponse.builder().attributes(RevocationItem.SCHEMA.itemToMap(RevocationItem.of(
+                RevocationItem.FAMILY_PREFIX + token.family(), token.userId(), now), true)).build();
+        UpdateItemEnhancedResponse.builder(RevocationItem.class).build();
+        userFound(nobody()); // the batch read finds the user on a real spend
     }
 
     /** The batch read of a token's revocation records. */
@@ -171,7 +181,7 @@ public final class StoreWarmups {
         TokenClaims token = nobodyToken();
         long now = clock.instant().getEpochSecond();
         revocations.get().putFamilyRevocation(revocations.get().revokeFamilyRequest(
-                token.family(), token.userId(), token.expiresAt(), never(absentOrExpired(now))));
+                token.family(), token.userId(), token.expiresAt(), never(DynamoRevocationStore.notRevoked(now))));
         PutItemResponse.builder().build();
         PutItemEnhancedResponse.builder(RevocationItem.class).build();
     }
@@ -224,6 +234,6 @@ public final class StoreWarmups {
     private TokenClaims nobodyToken() {
         String id = nobodyId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return new TokenClaims(TokenType.REFRESH, id, id, id, now, now.plusSeconds(60));
+        return new TokenClaims(TokenType.REFRESH, id, id, id, 0, now, now, now.plusSeconds(60));
     }
 }
