@@ -123,16 +123,25 @@ public final class StoreWarmups {
     /** change-password's conditional update: refused, as no stored hash matches. */
     public void passwordChange() {
         users.changePassword(nobody(), "priming", "priming", clock.instant());
+        userUpdated();
     }
 
     /** logout-all's update: refused, as the account does not exist. */
     public void sessionsEnd() {
         users.endSessions(nobodyId(), clock.instant());
+        userUpdated();
     }
 
     /** PATCH /account/me's update: refused, as the account does not exist. */
     public void profileUpdate() {
         users.updateProfile(nobody());
+        userUpdated();
+    }
+
+    /** An update of a user that went through: its answer, which the refused updates above never get. */
+    private void userUpdated() {
+        UpdateItemResponse.builder().attributes(UserItem.SCHEMA.itemToMap(UserItem.account(nobody()), true)).build();
+        UpdateItemEnhancedResponse.builder(UserItem.class).build();
     }
 
     /** The e-mail index query, for an address no account can have. */
