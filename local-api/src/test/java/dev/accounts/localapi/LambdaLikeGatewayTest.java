@@ -31,14 +31,14 @@ class LambdaLikeGatewayTest {
     private static final String APP = "https://app.example.com";
     private static final String PASSWORD = "correct-horse-battery-staple";
     private static final int LOGINS = 8;
-    private static final int BURST = 40;
+    private static final int BURST = 64;
     private static LocalApi api;
 
     @BeforeAll
     static void start() {
         api = LocalApi.start(LocalApiOptions.onAFreePort().withParameterOverrides(Map.of(
                 "CorsAllowedOrigins", APP + ",https://admin.example.com",
-                // bursts of 40 a route, refilled at 1 a second: room for the 32 logins below, not for a flood
+                // bursts of 64 a route, refilled at 1 a second: room for the 48 logins below (warm-up included), not a flood
                 "ThrottlingRateLimit", "1", "ThrottlingBurstLimit", Integer.toString(BURST))), System.getenv(), System.out);
     }
 
