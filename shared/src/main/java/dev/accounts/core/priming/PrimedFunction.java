@@ -5,6 +5,7 @@ import dev.accounts.core.http.ApiFunction;
 import dev.accounts.core.http.HttpApiEvent;
 import dev.accounts.core.json.Json;
 import dev.accounts.core.log.JsonLog;
+import dev.accounts.core.store.dynamo.StoreWarmups;
 import dev.accounts.core.token.SigningKeySet;
 import dev.accounts.core.wiring.EnvironmentWiring;
 import java.io.ByteArrayInputStream;
@@ -78,6 +79,7 @@ public abstract class PrimedFunction extends ApiFunction implements Resource {
             }
         }
         RuntimeClientClasses.load(getClass().getClassLoader());
+        RuntimeClientClasses.load(StoreWarmups.FOUND_ITEM_CLASSES, getClass().getClassLoader());
     }
 
     /** Whether the function is given a signing key set at all (the discovery document and the e-mail ones are not). */

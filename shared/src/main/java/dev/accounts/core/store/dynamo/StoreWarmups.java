@@ -65,9 +65,10 @@ public final class StoreWarmups {
 
     /**
      * What the enhanced client runs a found item through (the context it hands its extension chain, which walks
-     * the chain backwards): internal to the SDK, so loaded by name; a version without one of them skips it.
+     * the chain backwards), which priming's reads, all misses, never reach: internal to the SDK, so priming loads
+     * them by name (once, beside the runtime client's); a version without one of them skips it.
      */
-    static final List<String> FOUND_ITEM_CLASSES = List.of(
+    public static final List<String> FOUND_ITEM_CLASSES = List.of(
             "software.amazon.awssdk.enhanced.dynamodb.internal.extensions.DefaultDynamoDbExtensionContext",
             "software.amazon.awssdk.enhanced.dynamodb.internal.extensions.DefaultDynamoDbExtensionContext$Builder",
             "software.amazon.awssdk.enhanced.dynamodb.internal.operations.OperationName",
@@ -90,13 +91,6 @@ public final class StoreWarmups {
         GetItemResponse.builder().item(found).build();
         ReadModification.builder().transformedItem(found).build();
         UserItem.SCHEMA.mapToItem(found).toUser();
-        for (String name : FOUND_ITEM_CLASSES) {
-            try {
-                Class.forName(name, true, StoreWarmups.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError otherSdkVersion) {
-                // nothing to load ahead, and nothing wrong
-            }
-        }
     }
 
     /** The sign-up transaction, its username claim under a condition never met. */
@@ -206,9 +200,10 @@ public final class StoreWarmups {
         Instant now = clock.instant();
         Instant forget = now.plus(Duration.ofDays(1));
         store.applied(neverApplied(store.reserveRequest(key, LoginAttemptStore.Attempts.NONE, null, forget)));
-        store.applied(neverApplied(store.reserveRequest(key, new LoginAttemptStore.Attempts(4, now), now.plusSeconds(30),
-                forget)));
-        store.countIfApplied(neverApplied(store.incrementRequest(key, 4, forget)));
+        long lastFree = LoginThrottle.FREE_FAILURES - 1;
+        store.applied(neverApplied(store.reserveRequest(key, new LoginAttemptStore.Attempts(lastFree, now),
+                now.plusSeconds(30), forget)));
+        store.countIfApplied(neverApplied(store.incrementRequest(key, lastFree, forget)));
         try {
             store.delete(store.resetRequest(key).toBuilder().conditionExpression(never().expression()).build());
         } catch (ConditionalCheckFailedException refusedAsIntended) {
