@@ -9,6 +9,7 @@ import dev.accounts.devkit.LocalMail;
 import dev.accounts.devkit.LocalSecrets;
 import dev.accounts.devkit.LocalTables;
 import dev.accounts.devkit.SamTemplate;
+import dev.accounts.devkit.SerialisingRelay;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

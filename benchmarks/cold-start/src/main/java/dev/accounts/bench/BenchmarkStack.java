@@ -10,6 +10,8 @@ import dev.accounts.devkit.LocalMail;
 import dev.accounts.devkit.LocalSecrets;
 import dev.accounts.devkit.LocalTables;
 import dev.accounts.devkit.SamTemplate;
+import dev.accounts.devkit.SerialisingRelay;
+import dev.accounts.devkit.TableSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +21,12 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The local cloud every measured function talks to: a moto_server started here, the template's tables, a
- * freshly generated signing key set stored as the template's secret, and an SES of its own (a second
- * moto_server, see {@link LocalMail}) on which the template's sender is verified. Also resolves a function's
- * environment as the template sets it, with local names for the resources it references.
+ * The local cloud every measured function talks to: a moto_server started here, behind a {@link SerialisingRelay}
+ * (the functions and the harness's own preparation of the next event call it at once, and moto isolates no
+ * request; the relay also answers without the ConsumedCapacity moto adds unasked, as DynamoDB does), the
+ * template's tables, a freshly generated signing key set stored as the template's secret, and an SES of its own
+ * (a second moto_server, see {@link LocalMail}) on which the template's sender is verified. Also resolves a
+ * function's environment as the template sets it, with local names for the resources it references.
  */
 final class BenchmarkStack implements AutoCloseable {
     /** A reserved top-level domain (RFC 2606), as the local API's sender: nothing sent here reaches anyone. */
@@ -39,15 +43,21 @@ final class BenchmarkStack implements AutoCloseable {
     static final Map<String, String> VERIFYING_ENVIRONMENT = Map.of("EMAIL_VERIFICATION", "optional");
     static final Set<String> VERIFYING_FUNCTIONS = Set.of("ResendEmailFunction");
 
+    private final SamTemplate template;
     private final LocalEngine engine;
+    private final SerialisingRelay storage;
     private final LocalMail mail;
+    private final Map<String, String> tableNames;
     private final Map<String, String> resourceNames;
     private final String privateKeySecret;
 
-    private BenchmarkStack(LocalEngine engine, LocalMail mail, Map<String, String> resourceNames,
-                           String privateKeySecret) {
+    private BenchmarkStack(SamTemplate template, LocalEngine engine, LocalMail mail, Map<String, String> tableNames,
+                           Map<String, String> resourceNames, String privateKeySecret) {
+        this.template = template;
         this.engine = engine;
+        this.storage = SerialisingRelay.inFrontOf(engine.endpoint());
         this.mail = mail;
+        this.tableNames = tableNames;
         this.resourceNames = resourceNames;
         this.privateKeySecret = privateKeySecret;
     }
@@ -66,8 +76,9 @@ final class BenchmarkStack implements AutoCloseable {
             if (!sender.isEmpty()) {
                 mail.verifySender(sender);
             }
-            Map<String, String> names = new LinkedHashMap<>(
-                    LocalTables.create(engine.dynamoDbClient(), template, LocalTables.uniqueNames(template)));
+            Map<String, String> tables = LocalTables.create(engine.dynamoDbClient(), template,
+                    LocalTables.uniqueNames(template));
+            Map<String, String> names = new LinkedHashMap<>(tables);
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             // The template's secrets hold the signing key set, whole or its public halves; a new stack gets a new
             // key, as a deploy does.
@@ -80,7 +91,7 @@ final class BenchmarkStack implements AutoCloseable {
                 names.put(secret, arn);
                 privateKeySecret = publicHalves ? privateKeySecret : arn;
             }
-            return new BenchmarkStack(engine, mail, Map.copyOf(names), privateKeySecret);
+            return new BenchmarkStack(template, engine, mail, Map.copyOf(tables), Map.copyOf(names), privateKeySecret);
         } catch (RuntimeException e) {
             if (mail != null) {
                 mail.close();
@@ -106,8 +117,8 @@ final class BenchmarkStack implements AutoCloseable {
                 }
             }
         });
-        environment.put("DYNAMODB_ENDPOINT", engine.endpoint());
-        environment.put("SECRETSMANAGER_ENDPOINT", engine.secretsManagerEndpoint());
+        environment.put("DYNAMODB_ENDPOINT", storage.endpoint());
+        environment.put("SECRETSMANAGER_ENDPOINT", storage.endpoint());
         environment.put("SES_ENDPOINT", mail.endpoint());
         if (VERIFYING_FUNCTIONS.contains(function.logicalId())) {
             environment.putAll(VERIFYING_ENVIRONMENT);
@@ -153,18 +164,36 @@ final class BenchmarkStack implements AutoCloseable {
         engine.dynamoDbClient().putItem(r -> r.tableName(table).item(item));
     }
 
+    /**
+     * Empties the tables by deleting and creating them again (the secrets stay). moto copies every table for each
+     * transaction and keeps what a run writes: over a full run's ~10,000 prepared accounts it slowed down and
+     * grew to 22 GB, so each function's primed and restored runs start from empty tables, as a young deployment's.
+     */
+    void emptyTables() {
+        try (var client = engine.dynamoDbClient()) {
+            for (TableSpec table : template.tables()) {
+                String name = tableNames.get(table.logicalId());
+                client.deleteTable(r -> r.tableName(name));
+                client.waiter().waitUntilTableNotExists(r -> r.tableName(name));
+            }
+            LocalTables.create(client, template, tableNames);
+        }
+    }
+
     /** The SES the functions send through, to read back what they sent. */
     LocalMail mail() {
         return mail;
     }
 
     String describe() {
-        return engine.describe() + "; SES: moto_server at " + mail.endpoint();
+        return engine.describe() + " behind a relay passing one request at a time (" + storage.endpoint()
+                + "); SES: moto_server at " + mail.endpoint();
     }
 
     @Override
     public void close() {
         try {
+            storage.close();
             mail.close();
         } finally {
             engine.close();

@@ -134,9 +134,10 @@ public final class ColdStartBenchmark {
                 Map<Subject, List<PrimedSample>> primed;
                 Map<Subject, List<PrimedSample>> restored = Map.of();
                 try {
-                    primed = options.skipPrimed() ? Map.of() : measurePrimed(primedSubjects, probed, environments);
+                    primed = options.skipPrimed() ? Map.of()
+                            : measurePrimed(primedSubjects, probed, environments, stack::emptyTables);
                     if (!options.skipRestored()) {
-                        restored = measureRestored(functions, probed, environments,
+                        restored = measureRestored(functions, probed, environments, stack::emptyTables,
                                 URI.create(baselineEnvironment.get("DYNAMODB_ENDPOINT")));
                     }
                 } finally {
@@ -248,9 +249,11 @@ public final class ColdStartBenchmark {
     }
 
     private Map<Subject, List<PrimedSample>> measurePrimed(List<Subject> functions, Map<Subject, TaskRoot> roots,
-                                                         ExecutionEnvironment environments) throws InterruptedException {
+                                                         ExecutionEnvironment environments, Runnable emptyTables)
+            throws InterruptedException {
         Map<Subject, List<PrimedSample>> samples = new LinkedHashMap<>();
         for (Subject function : functions) {
+            emptyTables.run();
             List<PrimedSample> runs = new ArrayList<>();
             for (int run = 1; run <= options.primedRuns(); run++) {
                 String label = function.name() + "-primed-" + run;
@@ -274,7 +277,8 @@ public final class ColdStartBenchmark {
      * handshakes and fetches the key set, as one does minutes or weeks after the snapshot.
      */
     private Map<Subject, List<PrimedSample>> measureRestored(List<Subject> functions, Map<Subject, TaskRoot> roots,
-                                                           ExecutionEnvironment environments, URI storage)
+                                                           ExecutionEnvironment environments, Runnable emptyTables,
+                                                           URI storage)
             throws IOException, InterruptedException {
         Map<Subject, List<PrimedSample>> samples = new LinkedHashMap<>();
         try (TlsRelay relay = TlsRelay.start(storage, options.javaHome(), options.logDirectory())) {
@@ -284,6 +288,7 @@ public final class ColdStartBenchmark {
                     Map.of("DYNAMODB_ENDPOINT", relay.endpoint(), "SECRETSMANAGER_ENDPOINT", relay.endpoint()),
                     relay::restart, true);
             for (Subject function : functions) {
+                emptyTables.run();
                 List<PrimedSample> runs = new ArrayList<>();
                 for (int run = 1; run <= options.primedRuns(); run++) {
                     // one warm call after the first: with the key cache aged zero, later calls are not typical

@@ -2,6 +2,7 @@ package dev.accounts.bench.probe;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkRequest;
@@ -12,9 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -64,7 +67,7 @@ public record CapacityUnits(double read, double write, int largestItemBytes) {
         int largest = 0;
         for (var table : request.requestItems().entrySet()) {
             double perUnit = Boolean.TRUE.equals(table.getValue().consistentRead()) ? 1 : 0.5;
-            var found = response.responses().getOrDefault(table.getKey(), java.util.List.of());
+            var found = response.responses().getOrDefault(table.getKey(), List.of());
             for (var item : found) {
                 read += readUnits(size(item), perUnit);
                 largest = Math.max(largest, size(item));
@@ -92,6 +95,38 @@ public record CapacityUnits(double read, double write, int largestItemBytes) {
             write += writeUnits(size, 2);
         }
         return new CapacityUnits(0, write, largest);
+    }
+
+    /** Every request kind sized once, with an item of every attribute type (see AwsCallProbe's warm-up). */
+    static CapacityUnits warmUp() {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("USER#warm-up"));
+        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("USER#warm-up"),
+                "n", AttributeValue.fromN("-0012.50"), "b", AttributeValue.fromB(SdkBytes.fromUtf8String("b")),
+                "t", AttributeValue.fromBool(true), "z", AttributeValue.fromNul(true),
+                "ss", AttributeValue.fromSs(List.of("s")), "ns", AttributeValue.fromNs(List.of("1")),
+                "l", AttributeValue.fromL(List.of(AttributeValue.fromS("x"))),
+                "m", AttributeValue.fromM(Map.of("k", AttributeValue.fromS("v"))));
+        CapacityUnits total = NONE;
+        for (CapacityUnits units : List.of(
+                of(GetItemRequest.builder().key(key).build(), GetItemResponse.builder().item(item).build()),
+                of(QueryRequest.builder().build(), QueryResponse.builder().items(item).build()),
+                of(BatchGetItemRequest.builder().requestItems(Map.of("t",
+                                KeysAndAttributes.builder().keys(key).build())).build(),
+                        BatchGetItemResponse.builder().responses(Map.of("t", List.of(item))).build()),
+                of(PutItemRequest.builder().item(item).build(), null),
+                of(UpdateItemRequest.builder().key(key).expressionAttributeValues(item).build(), null),
+                of(DeleteItemRequest.builder().key(key).build(), null),
+                of(TransactWriteItemsRequest.builder().transactItems(
+                        TransactWriteItem.builder().put(p -> p.item(item)).build(),
+                        TransactWriteItem.builder().update(u -> u.key(key).expressionAttributeValues(item)).build(),
+                        TransactWriteItem.builder().delete(d -> d.key(key)).build(),
+                        TransactWriteItem.builder().conditionCheck(c -> c.key(key)).build()).build(), null),
+                of(TransactGetItemsRequest.builder().build(),
+                        TransactGetItemsResponse.builder().responses(r -> r.item(item)).build()))) {
+            total = new CapacityUnits(total.read() + units.read(), total.write() + units.write(),
+                    Math.max(total.largestItemBytes(), units.largestItemBytes()));
+        }
+        return total;
     }
 
     static double readUnits(int bytes, double perUnit) {

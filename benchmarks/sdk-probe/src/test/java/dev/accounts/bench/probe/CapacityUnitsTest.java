@@ -64,4 +64,12 @@ class CapacityUnitsTest {
                 .build();
         assertEquals(new CapacityUnits(1 + 0.5 + 0.5, 0, 8), CapacityUnits.of(request, response));
     }
+
+    @Test
+    void theWarmUpSizesEveryKindOfCallWithoutFailing() {
+        CapacityUnits units = CapacityUnits.warmUp();
+        // reads: get 0.5, query 0.5, batch 0.5, transact get 2; writes: put, update, delete 1 each, transaction 4 × 2
+        assertEquals(3.5, units.read());
+        assertEquals(11, units.write());
+    }
 }
