@@ -111,9 +111,14 @@ final class TlsRelay implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                // The pump writes each TLS record's bytes as they come (an HTTP request's head, then its body):
+                // with Nagle's algorithm on, the second write waits for the peer's delayed ACK, 40 ms on Linux,
+                // which made every call through the relay take ~55 ms instead of ~8.
+                client.setTcpNoDelay(true);
                 SSLSocket secured = (SSLSocket) tls.getSocketFactory().createSocket(client, null, client.getPort(), true);
                 secured.setUseClientMode(false);
                 Socket upstream = new Socket(target.getAddress(), target.getPort());
+                upstream.setTcpNoDelay(true);
                 open.add(secured);
                 open.add(upstream);
                 pump(secured, upstream);

@@ -20,9 +20,6 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueReques
  */
 public final class SecretsManagerKeySource implements Supplier<SigningKeySet> {
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
-    /** Benchmark seam only: its restore stand-in sets PT0S, so the first call after it finds the cache stale. */
-    public static final String MAX_AGE_PROPERTY = "accounts.signingKeys.maxAge";
-    private static final Duration CACHE_AGE = Duration.parse(System.getProperty(MAX_AGE_PROPERTY, MAX_AGE.toString()));
     /** The whole refresh call (all its attempts) when a stale set could serve instead. */
     public static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(2);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
@@ -47,7 +44,7 @@ public final class SecretsManagerKeySource implements Supplier<SigningKeySet> {
     public SigningKeySet get() {
         SigningKeySet current = cached;
         Instant now = clock.instant();
-        if (current != null && fetchedAt.plus(CACHE_AGE).isAfter(now)) {
+        if (current != null && fetchedAt.plus(MAX_AGE).isAfter(now)) {
             return current;
         }
         if (current == null) {
@@ -58,7 +55,7 @@ public final class SecretsManagerKeySource implements Supplier<SigningKeySet> {
             return current;
         }
         try {
-            if (fetchedAt.plus(CACHE_AGE).isAfter(clock.instant())) {
+            if (fetchedAt.plus(MAX_AGE).isAfter(clock.instant())) {
                 return cached; // refreshed by another request meanwhile
             }
             fetch(REFRESH_TIMEOUT);
