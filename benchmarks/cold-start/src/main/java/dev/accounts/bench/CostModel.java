@@ -30,11 +30,19 @@ final class CostModel {
     private CostModel() {
     }
 
-    /** One call's measured split: time in AWS calls, own time (both on the benchmark host), capacity units. */
-    record CallProfile(double awsMillis, double ownMillis, double readUnits, double writeUnits) {
+    /**
+     * One call's measured split: time in AWS calls, own time (both on the benchmark host), capacity units; and
+     * `heldMillis`, the measured answer time of a function held to an equal-time floor (0 for the others): its
+     * own time is mostly that wait, which does not stretch with a smaller CPU share.
+     */
+    record CallProfile(double awsMillis, double ownMillis, double readUnits, double writeUnits, double heldMillis) {
+        CallProfile(double awsMillis, double ownMillis, double readUnits, double writeUnits) {
+            this(awsMillis, ownMillis, readUnits, writeUnits, 0);
+        }
+
         /** Lambda's billed duration at `memoryMb`: whole milliseconds, rounded up. */
         double billedMillis(int memoryMb) {
-            return Math.ceil(awsMillis + ownMillis * cpuSlowdown(memoryMb));
+            return Math.ceil(heldMillis > 0 ? heldMillis : awsMillis + ownMillis * cpuSlowdown(memoryMb));
         }
 
         double lambdaDollars(int memoryMb) {

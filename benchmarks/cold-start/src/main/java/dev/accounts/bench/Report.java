@@ -1,5 +1,6 @@
 package dev.accounts.bench;
 
+import dev.accounts.core.account.EqualTime;
 import dev.accounts.devkit.DeploymentPackage;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -62,6 +63,20 @@ final class Report {
                     coldRatio(subject, baselines.floor()), coldRatio(subject, baselines.sdk()),
                     coldRatio(subject, baselines.lean()));
         }
+        List<String> held = functions.stream().filter(this::heldToEqualTime).map(Subject::name).toList();
+        if (!held.isEmpty()) {
+            out.printf(Locale.ROOT, "%nNot in the cold-start goal lines: %s (every answer, the first included, is held to "
+                    + "the %d ms equal-time floor, so their cold start is mostly that wait).%n", String.join(", ", held),
+                    EqualTime.STANDARD.toMillis());
+        }
+    }
+
+    /**
+     * A function whose warm answers take at least the equal-time floor (password reset, resend-email: an address
+     * with an account answers no sooner than one without): its cold start measures the wait, not its start.
+     */
+    boolean heldToEqualTime(Subject function) {
+        return coldStat(function, ColdSample::warmInvocationMillis).median() >= EqualTime.STANDARD.toMillis();
     }
 
     List<Subject> coldSubjects() {
@@ -203,10 +218,11 @@ final class Report {
     void printVerdict(PrintStream out) {
         Subject largest = largestPackage();
         out.printf(Locale.ROOT, "largest deployment package: %.2f MB (%s)%n", largest.packageBytes() / MB, largest.name());
+        List<Subject> starting = functions.stream().filter(f -> !heldToEqualTime(f)).toList();
         out.println("worst cold-start ratio to the lean SDK floor: " + worst(
-                functions.stream().filter(f -> !f.hashesPasswords()).toList(), f -> coldRatio(f, baselines.lean()), "%.2f"));
+                starting.stream().filter(f -> !f.hashesPasswords()).toList(), f -> coldRatio(f, baselines.lean()), "%.2f"));
         out.println("worst hashing cold-start ratio to the lean SDK floor: " + worst(
-                functions.stream().filter(Subject::hashesPasswords).toList(), f -> coldRatio(f, baselines.lean()), "%.2f"));
+                starting.stream().filter(Subject::hashesPasswords).toList(), f -> coldRatio(f, baselines.lean()), "%.2f"));
         boolean restoredMeasured = !restored.isEmpty() && primedFloor().isPresent();
         out.println("worst restored first-call ratio over the primed floor: " + (restoredMeasured
                 ? worst(functions, f -> excess(f, restored).ratio(), "%.2f") : "n/a (not measured)"));
@@ -250,7 +266,8 @@ final class Report {
         }
         return new CostModel.CallProfile(Stats.of(windows.stream().map(AwsCallLog.Window::awsMillis).toList()).median(),
                 Stats.of(own).median(), Stats.of(windows.stream().map(AwsCallLog.Window::readUnits).toList()).median(),
-                Stats.of(windows.stream().map(AwsCallLog.Window::writeUnits).toList()).median());
+                Stats.of(windows.stream().map(AwsCallLog.Window::writeUnits).toList()).median(),
+                warmMedian(function) >= EqualTime.STANDARD.toMillis() ? warmMedian(function) : 0);
     }
 
     Stats coldStat(Subject subject, Function<ColdSample, Double> span) {

@@ -32,4 +32,11 @@ class CostModelTest {
         assertEquals(495.0, CostModel.cognitoLite(), 1e-9);
         assertEquals(1350.0, CostModel.cognitoEssentials(), 1e-9);
     }
+
+    @Test
+    void aCallHeldToTheEqualTimeFloorIsBilledItsMeasuredTimeNotAStretchedWait() {
+        // 1,120 ms of "own time" that is a sleep: stretched by 1769 ÷ 512 it would bill 3,950 ms
+        CostModel.CallProfile held = new CostModel.CallProfile(80, 1120, 1.5, 2, 1203.4);
+        assertEquals(1204, held.billedMillis(512));
+    }
 }

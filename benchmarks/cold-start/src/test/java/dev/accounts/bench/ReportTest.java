@@ -32,6 +32,7 @@ class ReportTest {
         Subject createAccount = subject("create-account", Subject.Role.FUNCTION, true);
         Subject refresh = subject("refresh", Subject.Role.FUNCTION, false);
         Subject logout = subject("logout", Subject.Role.FUNCTION, false);
+        Subject passwordReset = subject("password-reset", Subject.Role.FUNCTION, false);
         Map<Subject, List<ColdSample>> cold = new LinkedHashMap<>();
         cold.put(floor, cold(300, 310, 290));
         cold.put(sdk, cold(600, 660, 700));
@@ -40,6 +41,8 @@ class ReportTest {
         cold.put(createAccount, cold(1150, 1180, 1170)); // 1170 / 500 = 2.34
         cold.put(refresh, cold(800, 790, 810));      // 800 / 500 = 1.60
         cold.put(logout, cold(700, 720, 710));       // 710 / 500 = 1.42
+        // every answer held to the equal-time floor (warm 1200 ms): 1500 / 500 = 3.00, yet not in the lines
+        cold.put(passwordReset, List.of(new ColdSample(400, 1500, 1300, 1200), new ColdSample(400, 1500, 1300, 1201)));
         Map<Subject, List<PrimedSample>> primed = new LinkedHashMap<>();
         primed.put(primedFloor, List.of(sample(3, List.of(1.0, 1.0), 0)));       // floor: first 3, warm 1
         primed.put(login, List.of(sample(60, List.of(40.0, 40.0, 50.0), 1)));   // warm 40
@@ -52,9 +55,11 @@ class ReportTest {
         restored.put(createAccount, List.of(sample(50, List.of(40.0, 40.0), 0)));     // 47 ÷ 39 = 1.21, +10 ms
         restored.put(refresh, List.of(sample(19, List.of(5.0, 5.0), 0)));             // 16 ÷ 4 = 4.00, +14 ms
         restored.put(logout, List.of(sample(12, List.of(4.0, 4.0, 4.0), 0)));         // 9 ÷ 3 = 3.00, +8 ms
+        primed.put(passwordReset, List.of(sample(1205, List.of(1203.0, 1203.0), 0)));
+        restored.put(passwordReset, List.of(sample(1206, List.of(1203.0, 1203.0), 0))); // 1203 ÷ 1202 = 1.00, +3 ms
 
         String[] lines = print(new Report(new Report.Baselines(floor, sdk, lean),
-                List.of(login, createAccount, refresh, logout), cold, primed, restored));
+                List.of(login, createAccount, refresh, logout, passwordReset), cold, primed, restored));
 
         assertEquals(7, lines.length);
         assertTrue(lines[0].startsWith("largest deployment package: 0.00 MB ("), lines[0]);
