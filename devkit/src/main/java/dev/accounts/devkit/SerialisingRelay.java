@@ -40,7 +40,7 @@ public final class SerialisingRelay implements AutoCloseable {
      * here by then has no caller left: passing it on late would apply a write whose answer nobody reads, and the
      * caller's retry would then find its own write done (a refresh token spent, a username taken).
      */
-    public static final long CALLER_GONE_AFTER_MILLIS = 1_500;
+    private static final long CALLER_GONE_AFTER_MILLIS = 1_500;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DYNAMODB_TARGET = "DynamoDB_20120810.";
@@ -129,7 +129,7 @@ public final class SerialisingRelay implements AutoCloseable {
      * The answer without its top-level ConsumedCapacity when the request is DynamoDB's and did not ask for it;
      * the same array when there is nothing to drop.
      */
-    static byte[] withoutUnaskedCapacity(String target, byte[] request, int status, byte[] answer) {
+    private static byte[] withoutUnaskedCapacity(String target, byte[] request, int status, byte[] answer) {
         if (target == null || !target.startsWith(DYNAMODB_TARGET) || status != 200
                 || !new String(answer, StandardCharsets.UTF_8).contains(CONSUMED_CAPACITY)) {
             return answer;

@@ -76,7 +76,11 @@ final class Report {
      * with an account answers no sooner than one without): its cold start measures the wait, not its start.
      */
     boolean heldToEqualTime(Subject function) {
-        return coldStat(function, ColdSample::warmInvocationMillis).median() >= EqualTime.STANDARD.toMillis();
+        return heldToEqualTime(coldStat(function, ColdSample::warmInvocationMillis).median());
+    }
+
+    private static boolean heldToEqualTime(double warmMillis) {
+        return warmMillis >= EqualTime.STANDARD.toMillis();
     }
 
     List<Subject> coldSubjects() {
@@ -258,6 +262,7 @@ final class Report {
     /** What one warm call of `function` takes and consumes: medians over every primed JVM's warm calls. */
     CostModel.CallProfile profile(Subject function) {
         List<AwsCallLog.Window> windows = warmWindows(function);
+        double warm = warmMedian(function);
         List<Double> own = new ArrayList<>();
         for (PrimedSample sample : primed.get(function)) {
             for (int i = 0; i < sample.warmInvocationMillis().size(); i++) {
@@ -267,7 +272,7 @@ final class Report {
         return new CostModel.CallProfile(Stats.of(windows.stream().map(AwsCallLog.Window::awsMillis).toList()).median(),
                 Stats.of(own).median(), Stats.of(windows.stream().map(AwsCallLog.Window::readUnits).toList()).median(),
                 Stats.of(windows.stream().map(AwsCallLog.Window::writeUnits).toList()).median(),
-                warmMedian(function) >= EqualTime.STANDARD.toMillis() ? warmMedian(function) : 0);
+                heldToEqualTime(warm) ? warm : 0);
     }
 
     Stats coldStat(Subject subject, Function<ColdSample, Double> span) {

@@ -133,6 +133,7 @@ public final class TokenService {
         }
         TokenType type = TokenType.fromClaim(claims.get("token_type"));
         Object userId = claims.get("user_id");
+        long generation = generation(claims);
         boolean wellFormed = type != null
                 && userId instanceof String id && !id.isEmpty() && id.equals(claims.getSubject())
                 && claims.getId() != null && !claims.getId().isEmpty()
@@ -140,7 +141,7 @@ public final class TokenService {
                 && issuer.equals(claims.getIssuer())
                 && audienceMatches(claims, type)
                 && (type != TokenType.REFRESH || claims.get(FAMILY_CLAIM) instanceof String)
-                && generation(claims) >= 0;
+                && generation >= 0;
         if (!wellFormed) {
             throw new TokenRejected(TokenRejected.Reason.INVALID_OR_EXPIRED);
         }
@@ -150,7 +151,7 @@ public final class TokenService {
                 : issuedAt;
         return new TokenClaims(type, (String) userId, claims.getId(),
                 type == TokenType.REFRESH ? (String) claims.get(FAMILY_CLAIM) : null,
-                type == TokenType.REFRESH ? generation(claims) : 0, sessionStart, issuedAt,
+                type == TokenType.REFRESH ? generation : 0, sessionStart, issuedAt,
                 claims.getExpiration().toInstant());
     }
 

@@ -69,8 +69,9 @@ public record CapacityUnits(double read, double write, int largestItemBytes) {
             double perUnit = Boolean.TRUE.equals(table.getValue().consistentRead()) ? 1 : 0.5;
             var found = response.responses().getOrDefault(table.getKey(), List.of());
             for (var item : found) {
-                read += readUnits(size(item), perUnit);
-                largest = Math.max(largest, size(item));
+                int size = size(item);
+                read += readUnits(size, perUnit);
+                largest = Math.max(largest, size);
             }
             read += (table.getValue().keys().size() - found.size()) * perUnit;
         }

@@ -92,8 +92,8 @@ public final class DynamoRevocationStore implements RevocationStore {
             });
             return null;
         });
-        boolean userLive = found.stream().anyMatch(item -> item.sessionsEndedAt == null
-                || item.sessionsEndedAt <= refresh.sessionStart().toEpochMilli());
+        boolean userLive = found.stream().map(UserItem::toUser)
+                .anyMatch(account -> !account.signedOutSince(refresh.sessionStart()));
         boolean userRevoked = live.stream().anyMatch(item -> item.pk.startsWith(RevocationItem.USER_PREFIX));
         if (!userLive || userRevoked) {
             return SpendOutcome.USER_GONE;
